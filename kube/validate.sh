@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Checks kube/ without a cluster:
+#  1. renders kube/base and every overlay with `kubectl kustomize` (required);
+#  2. validates every rendered object with kube/tools/validate.mjs: Kubernetes schemas and the
+#     platform's workload rules (when node and npm are installed; the npm packages go into
+#     kube/.tools/, git-ignored, or into $KUBE_TOOLS_DIR).
+# Exits non-zero on any failure. Usage: kube/validate.sh (from any directory).
+set -euo pipefail
+
+kube_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+tools_dir="${KUBE_TOOLS_DIR:-$kube_dir/.tools}"
+# kubernetes-models 5 needs Node 22; 4.x runs on Node 14 and later.
+models_version=4.5.1
+yaml_version=2.9.1
+
+rendered="$(mktemp -d)"
+trap 'rm -rf "$rendered"' EXIT
+
+if ! command -v kubectl >/dev/null; then
+  echo "FAIL kubectl not found: it renders the kustomizations" >&2
+  exit 1
+fi
+
+echo "== render (kubectl kustomize)"
+targets=(base)
+for overlay in "$kube_dir"/overlays/*/; do
+  targets+=("overlays/$(basename "$overlay")")
+done
+for target in "${targets[@]}"; do
+  out="$rendered/${target//\//-}.yaml"
+  if ! kubectl kustomize "$kube_dir/$target" >"$out"; then
+    echo "FAIL kube/$target does not render" >&2
+    exit 1
+  fi
+  echo "ok   kube/$target: $(grep -c '^kind:' "$out") objects"
+done
+
+echo "== schemas and workload rules (kube/tools/validate.mjs)"
+schema="passed"
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  installed() { # prints the installed version of an npm package in the tools folder
+    node -p "require('$tools_dir/node_modules/$1/package.json').version" 2>/dev/null || true
+  }
+  if [[ "$(installed kubernetes-models)" != "$models_version" || "$(installed yaml)" != "$yaml_version" ]]; then
+    echo "installing kubernetes-models@$models_version yaml@$yaml_version into $tools_dir"
+    mkdir -p "$tools_dir"
+    npm install --prefix "$tools_dir" --no-audit --no-fund --loglevel=error \
+      "kubernetes-models@$models_version" "yaml@$yaml_version" >/dev/null
+  fi
+  KUBE_TOOLS_DIR="$tools_dir" node "$kube_dir/tools/validate.mjs" "$rendered"/*.yaml
+else
+  echo "SKIPPED: node or npm not found"
+  schema="skipped"
+fi
+
+echo "kube: ${#targets[@]} kustomizations rendered; schema and workload checks $schema"

@@ -1,0 +1,42 @@
+package io.opencommerce.auth.api;
+
+import io.opencommerce.auth.application.PasswordResetService;
+import io.opencommerce.auth.client.PasswordResetConfirmation;
+import io.opencommerce.auth.client.PasswordResetRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Forgotten passwords: ask for a reset e-mail, then confirm with its token. */
+@Path("password-resets")
+@RequestScoped
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PasswordResetResource {
+  @Inject PasswordResetService resets;
+
+  /** Always 202: whether the account exists is not revealed. */
+  @POST
+  public Response request(
+      @NotNull(message = "A request body is required.") @Valid PasswordResetRequest request) {
+    resets.request(request.email());
+    return Response.accepted().build();
+  }
+
+  @POST
+  @Path("confirmation")
+  public Response confirm(
+      @NotNull(message = "A request body is required.") @Valid PasswordResetConfirmation request) {
+    resets.confirm(request.token(), request.newPassword());
+    return Response.noContent().build();
+  }
+}

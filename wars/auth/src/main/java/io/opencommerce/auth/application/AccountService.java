@@ -1,0 +1,117 @@
+package io.opencommerce.auth.application;
+
+import io.opencommerce.auth.domain.SecurityEventType;
+import io.opencommerce.auth.domain.User;
+import io.opencommerce.auth.infrastructure.PasswordHasher;
+import io.opencommerce.contracts.auth.UserRegistered;
+import io.opencommerce.kit.problem.ProblemException;
+import io.opencommerce.kit.security.Roles;
+import io.opencommerce.kit.security.TokenRevocations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Accounts: registration, password changes, roles. */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+  @Inject Users users;
+  @Inject PasswordHasher hasher;
+  @Inject AuthSettings settings;
+  @Inject SecurityAudit audit;
+  @Inject Sessions sessions;
+  @Inject TokenRevocations revocations;
+  @Inject Event<UserRegistered> registered;
+
+  /** Creates a customer account and publishes {@link UserRegistered}. */
+  public User register(String email, String password, String displayName) {
+    return create(email, password, displayName, Set.of(Roles.CUSTOMER), null);
+  }
+
+  User create(String email, String password, String displayName, Set<String> roles, UUID actor) {
+    String normalized = User.normalizeEmail(email);
+    settings
+        .passwordPolicy()
+        .violation(password, normalized)
+        .ifPresent(
+            why -> {
+              throw ProblemException.invalidField("password", why);
+            });
+    if (users.byEmail(normalized).isPresent()) {
+      throw ProblemException.conflict(
+          "email-taken", "An account with this e-mail address already exists.");
+    }
+    User user = new User(normalized, displayName, hasher.hash(password), roles);
+    try {
+      users.add(user);
+    } catch (PersistenceException e) {
+      // Two registrations raced for the same address; the unique key kept one.
+      throw ProblemException.conflict(
+          "email-taken", "An account with this e-mail address already exists.");
+    }
+    registered.fire(new UserRegistered(user.id(), user.email(), user.displayName()));
+    audit.record(SecurityEventType.USER_REGISTERED, user.id(), user.email(), actor, null);
+    return user;
+  }
+
+  /** Changes the caller's password and ends every session of theirs. */
+  public void changePassword(UUID userId, String currentPassword, String newPassword) {
+    User user = users.getForUpdate(userId);
+    if (!hasher.matches(currentPassword, user.passwordHash())) {
+      throw ProblemException.invalidField("currentPassword", "Current password is wrong.");
+    }
+    settings
+        .passwordPolicy()
+        .violation(newPassword, user.email())
+        .ifPresent(
+            why -> {
+              throw ProblemException.invalidField("newPassword", why);
+            });
+    user.changePassword(hasher.hash(newPassword));
+    endAllSessions(user);
+    audit.record(SecurityEventType.PASSWORD_CHANGED, user.id(), user.email(), user.id(), null);
+  }
+
+  /** Revokes every access token (by version) and every refresh token of the user. */
+  void endAllSessions(User user) {
+    revocations.revokeBelowVersion(
+        user.id().toString(), user.tokenVersion(), settings.accessTokenTtl());
+    sessions.revokeAll(user.id());
+  }
+
+  public User grantRole(UUID userId, String role, UUID actor) {
+    requireKnownRole(role);
+    User user = users.getForUpdate(userId);
+    if (user.grant(role)) {
+      endAllSessions(user);
+      audit.record(SecurityEventType.ROLE_GRANTED, user.id(), user.email(), actor, role);
+    }
+    return user;
+  }
+
+  public User revokeRole(UUID userId, String role, UUID actor) {
+    requireKnownRole(role);
+    User user = users.getForUpdate(userId);
+    if (Roles.ADMIN.equals(role)
+        && user.roles().contains(Roles.ADMIN)
+        && users.countWithRole(Roles.ADMIN) <= 1) {
+      throw ProblemException.conflict(
+          "last-admin", "The last administrator cannot lose the admin role.");
+    }
+    if (user.revoke(role)) {
+      endAllSessions(user);
+      audit.record(SecurityEventType.ROLE_REVOKED, user.id(), user.email(), actor, role);
+    }
+    return user;
+  }
+
+  private static void requireKnownRole(String role) {
+    if (!Roles.isKnown(role)) {
+      throw ProblemException.invalidField("role", "Role must be customer, agent or admin.");
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package io.opencommerce.auth.application;
+
+import io.opencommerce.auth.client.TokenResponse;
+import io.opencommerce.auth.domain.LoginAttempts;
+import io.opencommerce.auth.domain.RefreshToken;
+import io.opencommerce.auth.domain.SecurityEventType;
+import io.opencommerce.auth.domain.User;
+import io.opencommerce.auth.infrastructure.PasswordHasher;
+import io.opencommerce.kit.security.TokenRevocations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Logging in, refreshing and logging out. Failures are answers, not exceptions: the audit entry and
+ * the failure count of a failed login must commit.
+ */
+@ApplicationScoped
+@Transactional
+public class LoginService {
+  @Inject Users users;
+  @Inject PasswordHasher hasher;
+  @Inject Sessions sessions;
+  @Inject SecurityAudit audit;
+  @Inject AuthSettings settings;
+  @Inject TokenRevocations revocations;
+
+  /** The result of a login or refresh: tokens, or why not. */
+  public sealed interface Outcome {
+    record Success(TokenResponse tokens) implements Outcome {}
+
+    record Rejected(String code, String detail) implements Outcome {}
+
+    record Locked(Duration retryAfter) implements Outcome {}
+  }
+
+  private static final Outcome.Rejected BAD_CREDENTIALS =
+      new Outcome.Rejected("invalid-credentials", "E-mail or password is wrong.");
+
+  public Outcome login(String email, String password) {
+    Instant now = Instant.now();
+    Optional<User> found = users.byEmailForUpdate(email);
+    if (found.isEmpty()) {
+      hasher.burnTime(password);
+      audit.record(
+          SecurityEventType.LOGIN_FAILED,
+          null,
+          User.normalizeEmail(email),
+          null,
+          "unknown account");
+      return BAD_CREDENTIALS;
+    }
+    User user = found.get();
+    LoginAttempts attempts = user.loginAttempts();
+    if (attempts.isLocked(now)) {
+      audit.record(SecurityEventType.LOGIN_REFUSED_LOCKED, user.id(), user.email(), null, null);
+      return new Outcome.Locked(attempts.remainingLock(now));
+    }
+    if (!hasher.matches(password, user.passwordHash())) {
+      boolean lockedNow = attempts.recordFailure(now, settings.lockoutPolicy());
+      audit.record(SecurityEventType.LOGIN_FAILED, user.id(), user.email(), null, "wrong password");
+      if (lockedNow) {
+        audit.record(
+            SecurityEventType.ACCOUNT_LOCKED,
+            user.id(),
+            user.email(),
+            null,
+            "locked until " + attempts.lockedUntil());
+        return new Outcome.Locked(attempts.remainingLock(now));
+      }
+      return BAD_CREDENTIALS;
+    }
+    attempts.recordSuccess();
+    if (hasher.needsRehash(user.passwordHash())) {
+      user.upgradeHash(hasher.hash(password));
+    }
+    TokenResponse tokens = sessions.issue(user, UUID.randomUUID());
+    audit.record(SecurityEventType.LOGIN_SUCCEEDED, user.id(), user.email(), null, null);
+    return new Outcome.Success(tokens);
+  }
+
+  /** Spends a refresh token for a new pair; a reused token ends its whole session. */
+  public Outcome refresh(String refreshToken) {
+    Instant now = Instant.now();
+    Optional<RefreshToken> found = sessions.byTokenForUpdate(refreshToken);
+    if (found.isEmpty()) {
+      return new Outcome.Rejected("invalid-refresh-token", "The refresh token is not valid.");
+    }
+    RefreshToken token = found.get();
+    User user = users.get(token.userId());
+    switch (token.use(now)) {
+      case ROTATED -> {
+        if (user.loginAttempts().isLocked(now)) {
+          return new Outcome.Locked(user.loginAttempts().remainingLock(now));
+        }
+        TokenResponse tokens = sessions.issue(user, token.familyId());
+        audit.record(SecurityEventType.TOKEN_REFRESHED, user.id(), user.email(), null, null);
+        return new Outcome.Success(tokens);
+      }
+      case REUSED -> {
+        sessions.revokeFamily(token.familyId());
+        audit.record(
+            SecurityEventType.REFRESH_TOKEN_REUSED,
+            user.id(),
+            user.email(),
+            null,
+            "session " + token.familyId() + " revoked");
+        return new Outcome.Rejected(
+            "refresh-token-reused", "The refresh token was already used; the session has ended.");
+      }
+      case EXPIRED -> {
+        return new Outcome.Rejected("refresh-token-expired", "The refresh token has expired.");
+      }
+      default -> {
+        return new Outcome.Rejected("refresh-token-revoked", "The session has ended.");
+      }
+    }
+  }
+
+  /** Ends the session: this access token and every refresh token of its family. */
+  public void logout(UUID userId, String tokenId, Instant expiresAt, UUID sessionId) {
+    revocations.revokeToken(tokenId, expiresAt);
+    if (sessionId != null) {
+      sessions.revokeFamily(sessionId);
+    }
+    User user = users.get(userId);
+    audit.record(SecurityEventType.LOGOUT, user.id(), user.email(), user.id(), null);
+  }
+}

@@ -1,0 +1,115 @@
+package io.opencommerce.auth.application;
+
+import io.opencommerce.auth.domain.User;
+import io.opencommerce.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Finds and stores accounts. */
+@ApplicationScoped
+public class Users {
+  @PersistenceContext EntityManager em;
+
+  public Optional<User> byEmail(String email) {
+    return em.createQuery("SELECT u FROM User u WHERE u.email = :email", User.class)
+        .setParameter("email", User.normalizeEmail(email))
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The account, locked for this transaction: concurrent logins of one user queue up. */
+  public Optional<User> byEmailForUpdate(String email) {
+    return em.createQuery("SELECT u FROM User u WHERE u.email = :email", User.class)
+        .setParameter("email", User.normalizeEmail(email))
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public User get(UUID id) {
+    User user = em.find(User.class, id.toString());
+    if (user == null) {
+      throw ProblemException.notFound("User", id);
+    }
+    return user;
+  }
+
+  public User getForUpdate(UUID id) {
+    User user = em.find(User.class, id.toString(), LockModeType.PESSIMISTIC_WRITE);
+    if (user == null) {
+      throw ProblemException.notFound("User", id);
+    }
+    return user;
+  }
+
+  public void add(User user) {
+    em.persist(user);
+    em.flush();
+  }
+
+  public boolean anyWithRole(String role) {
+    return !em.createQuery("SELECT u.id FROM User u JOIN u.roles r WHERE r = :role", String.class)
+        .setParameter("role", role)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  public long countWithRole(String role) {
+    return em.createQuery("SELECT COUNT(u) FROM User u JOIN u.roles r WHERE r = :role", Long.class)
+        .setParameter("role", role)
+        .getSingleResult();
+  }
+
+  /** A page of accounts, newest first, optionally filtered by e-mail prefix and role. */
+  public List<User> page(String emailPrefix, String role, int limit, int offset) {
+    TypedQuery<User> query =
+        em.createQuery(
+            "SELECT DISTINCT u FROM User u LEFT JOIN u.roles r"
+                + filter(emailPrefix, role)
+                + " ORDER BY u.createdAt DESC, u.id",
+            User.class);
+    bind(query, emailPrefix, role);
+    return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  public long count(String emailPrefix, String role) {
+    TypedQuery<Long> query =
+        em.createQuery(
+            "SELECT COUNT(DISTINCT u) FROM User u LEFT JOIN u.roles r" + filter(emailPrefix, role),
+            Long.class);
+    bind(query, emailPrefix, role);
+    return query.getSingleResult();
+  }
+
+  private static String filter(String emailPrefix, String role) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    if (emailPrefix != null) {
+      where.append(" AND u.email LIKE :email");
+    }
+    if (role != null) {
+      where.append(" AND r = :role");
+    }
+    return where.toString();
+  }
+
+  private static void bind(TypedQuery<?> query, String emailPrefix, String role) {
+    if (emailPrefix != null) {
+      String escaped =
+          User.normalizeEmail(emailPrefix)
+              .replace("\\", "\\\\")
+              .replace("%", "\\%")
+              .replace("_", "\\_");
+      query.setParameter("email", escaped + "%");
+    }
+    if (role != null) {
+      query.setParameter("role", role);
+    }
+  }
+}

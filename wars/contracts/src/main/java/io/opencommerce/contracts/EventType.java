@@ -1,0 +1,22 @@
+package io.opencommerce.contracts;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Names an integration event and the version of its payload. A breaking change to a record gets a
+ * new version (and, while consumers move over, a new record), never a silent edit.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface EventType {
+  /** Stable name, in the past tense: {@code UserRegistered}. */
+  String name();
+
+  /** Payload version, starting at 1. */
+  int version() default 1;
+}

@@ -1,0 +1,162 @@
+package io.opencommerce.kit.events;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import io.opencommerce.contracts.EventTypes;
+import io.opencommerce.contracts.IntegrationEvent;
+import io.opencommerce.kit.config.ServiceIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The consuming half of the bridge: reads each subscribed queue with manual acknowledgement and
+ * hands every message to the {@link InboxProcessor}. A message that cannot be read is poison and is
+ * dead-lettered at once; one whose handler fails is returned to the queue, and dead-lettered by the
+ * broker after {@link RabbitBroker#DELIVERY_LIMIT} attempts.
+ */
+@ApplicationScoped
+public class InboundEventConsumer {
+  private static final Logger LOG = Logger.getLogger(InboundEventConsumer.class.getName());
+  private static final int PREFETCH = 16;
+
+  @Inject InboxProcessor inbox;
+  @Inject ServiceIdentity service;
+
+  private final List<Channel> channels = new CopyOnWriteArrayList<>();
+
+  void start(Connection connection, Map<String, Class<? extends IntegrationEvent>> queues)
+      throws IOException {
+    for (Map.Entry<String, Class<? extends IntegrationEvent>> queue : queues.entrySet()) {
+      Channel channel = connection.createChannel();
+      channel.basicQos(PREFETCH);
+      channel.basicConsume(
+          queue.getKey(), false, service.name(), new Handler(channel, queue.getValue()));
+      channels.add(channel);
+      LOG.info(() -> "Consuming " + queue.getKey());
+    }
+  }
+
+  void stop() {
+    for (Channel channel : channels) {
+      try {
+        if (channel.isOpen()) {
+          channel.close();
+        }
+      } catch (Exception e) {
+        LOG.log(Level.FINE, "Closing a consumer channel failed", e);
+      }
+    }
+    channels.clear();
+  }
+
+  /** Reads the envelope and payload; throws {@link PoisonMessage} if they make no sense. */
+  static <T extends IntegrationEvent> T read(
+      Class<T> type, AMQP.BasicProperties properties, byte[] body, EventEnvelope[] envelopeOut) {
+    try {
+      Map<String, Object> headers =
+          properties.getHeaders() == null ? Map.of() : properties.getHeaders();
+      String id = properties.getMessageId();
+      if (id == null || id.length() != 36) {
+        throw new PoisonMessage("message without a valid id");
+      }
+      String expected = EventTypes.of(type).name();
+      if (!expected.equals(properties.getType())) {
+        throw new PoisonMessage(
+            "type " + properties.getType() + " where " + expected + " was expected");
+      }
+      envelopeOut[0] =
+          new EventEnvelope(
+              id,
+              properties.getType(),
+              EventTypes.of(type).version(),
+              text(headers.get(EventEnvelope.HEADER_OCCURRED_AT)) == null
+                  ? Instant.now()
+                  : Instant.parse(text(headers.get(EventEnvelope.HEADER_OCCURRED_AT))),
+              text(headers.get(EventEnvelope.HEADER_SITE)),
+              text(headers.get(EventEnvelope.HEADER_CORRELATION_ID)),
+              text(headers.get(EventEnvelope.HEADER_TRACEPARENT)),
+              text(headers.get(EventEnvelope.HEADER_SOURCE)));
+      T event = EventJson.JSONB.fromJson(new String(body, StandardCharsets.UTF_8), type);
+      if (event == null) {
+        throw new PoisonMessage("empty payload");
+      }
+      return event;
+    } catch (PoisonMessage e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new PoisonMessage(e.toString());
+    }
+  }
+
+  static String text(Object header) {
+    return header == null ? null : header.toString();
+  }
+
+  /** A message no number of retries can make sense of. */
+  static final class PoisonMessage extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PoisonMessage(String why) {
+      super(why);
+    }
+  }
+
+  private final class Handler extends DefaultConsumer {
+    private final Class<? extends IntegrationEvent> type;
+
+    Handler(Channel channel, Class<? extends IntegrationEvent> type) {
+      super(channel);
+      this.type = type;
+    }
+
+    @Override
+    public void handleDelivery(
+        String consumerTag, Envelope delivery, AMQP.BasicProperties properties, byte[] body)
+        throws IOException {
+      long tag = delivery.getDeliveryTag();
+      EventEnvelope[] envelope = new EventEnvelope[1];
+      IntegrationEvent event;
+      try {
+        event = read(type, properties, body, envelope);
+      } catch (PoisonMessage e) {
+        LOG.warning(
+            () ->
+                "Dead-lettering unreadable message "
+                    + properties.getMessageId()
+                    + " from "
+                    + delivery.getRoutingKey()
+                    + ": "
+                    + e.getMessage());
+        getChannel().basicReject(tag, false);
+        return;
+      }
+      try {
+        boolean handled = inbox.handle(envelope[0], event);
+        LOG.info(
+            () ->
+                (handled ? "Handled event " : "Skipped already handled event ")
+                    + envelope[0].id()
+                    + " "
+                    + envelope[0].type());
+        getChannel().basicAck(tag, false);
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "Handling event " + envelope[0].id() + " " + envelope[0].type() + " failed; requeued",
+            e);
+        getChannel().basicNack(tag, false, true);
+      }
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package io.opencommerce.kit.events;
+
+import com.rabbitmq.client.Address;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.opencommerce.contracts.EventTypes;
+import io.opencommerce.contracts.IntegrationEvent;
+import io.opencommerce.kit.config.ServiceIdentity;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The service's connection to the RabbitMQ cluster: one connection with automatic recovery over the
+ * configured address list, the platform's exchanges, and one durable quorum queue (with its
+ * dead-letter queue) per event type the service consumes.
+ *
+ * <p>Topology: integration events go to the topic exchange {@value #EXCHANGE} with routing key
+ * {@code <Event>.v<version>}. Queue {@code <service>.<Event>.v<version>} is bound to it; a message
+ * that fails {@value #DELIVERY_LIMIT} times, or cannot be read at all, is dead-lettered through
+ * {@value #DEAD_LETTER_EXCHANGE} to {@code <queue>.dlq}, from where it can be replayed.
+ *
+ * <p>The connection uses Liberty's managed thread factory, so consumers run with the application's
+ * context (CDI, JNDI, transactions), and it is opened from a managed task after start-up: a broker
+ * that is away delays events, never the service.
+ */
+@ApplicationScoped
+public class RabbitBroker {
+  public static final String EXCHANGE = "platform.events";
+  public static final String DEAD_LETTER_EXCHANGE = "platform.events.dlx";
+  public static final int DELIVERY_LIMIT = 5;
+  private static final Logger LOG = Logger.getLogger(RabbitBroker.class.getName());
+
+  @Resource ManagedThreadFactory threadFactory;
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  @Inject ServiceIdentity service;
+  @Inject EventSubscriptions subscriptions;
+  @Inject InboundEventConsumer consumer;
+
+  @Inject
+  @ConfigProperty(name = "rabbitmq.addresses", defaultValue = "127.0.0.1:5672")
+  String addresses;
+
+  @Inject
+  @ConfigProperty(name = "rabbitmq.username", defaultValue = "guest")
+  String username;
+
+  @Inject
+  @ConfigProperty(name = "rabbitmq.password", defaultValue = "guest")
+  String password;
+
+  @Inject
+  @ConfigProperty(name = "rabbitmq.vhost", defaultValue = "/")
+  String vhost;
+
+  private volatile Connection connection;
+  private volatile boolean closing;
+  private Channel publishChannel;
+
+  void start(@Observes Startup startup) {
+    scheduler.submit(this::connect);
+  }
+
+  private void connect() {
+    if (closing || connection != null) {
+      return;
+    }
+    try {
+      ConnectionFactory factory = new ConnectionFactory();
+      factory.setUsername(username);
+      factory.setPassword(password);
+      factory.setVirtualHost(vhost);
+      factory.setThreadFactory(threadFactory);
+      factory.setAutomaticRecoveryEnabled(true);
+      factory.setTopologyRecoveryEnabled(true);
+      factory.setNetworkRecoveryInterval(1000);
+      factory.setRequestedHeartbeat(15);
+      factory.setConnectionTimeout(5000);
+      Connection opened =
+          factory.newConnection(Address.parseAddresses(addresses), service.name() + "-service");
+      declareTopology(opened);
+      connection = opened;
+      LOG.info(() -> "Connected to RabbitMQ at " + addresses + " vhost " + vhost);
+      consumer.start(opened, queues());
+    } catch (Throwable e) {
+      LOG.log(
+          Level.WARNING,
+          "RabbitMQ at {0} is not reachable ({1}); retrying in 5 s, events wait in the outbox",
+          new Object[] {addresses, e.toString()});
+      if (!closing) {
+        scheduler.schedule(this::connect, 5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private void declareTopology(Connection opened) throws IOException {
+    try (Channel channel = opened.createChannel()) {
+      channel.exchangeDeclare(EXCHANGE, "topic", true);
+      channel.exchangeDeclare(DEAD_LETTER_EXCHANGE, "direct", true);
+      for (Map.Entry<String, Class<? extends IntegrationEvent>> queue : queues().entrySet()) {
+        String name = queue.getKey();
+        channel.queueDeclare(name + ".dlq", true, false, false, Map.of("x-queue-type", "quorum"));
+        channel.queueBind(name + ".dlq", DEAD_LETTER_EXCHANGE, name);
+        channel.queueDeclare(
+            name,
+            true,
+            false,
+            false,
+            Map.of(
+                "x-queue-type", "quorum",
+                "x-dead-letter-exchange", DEAD_LETTER_EXCHANGE,
+                "x-dead-letter-routing-key", name,
+                "x-delivery-limit", DELIVERY_LIMIT));
+        channel.queueBind(name, EXCHANGE, EventTypes.routingKey(queue.getValue()));
+      }
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IOException(e);
+    }
+  }
+
+  /** Queue name → the event type it carries, for every event this service consumes. */
+  public Map<String, Class<? extends IntegrationEvent>> queues() {
+    return subscriptions.received().stream()
+        .collect(
+            java.util.stream.Collectors.toMap(
+                type -> service.name() + "." + EventTypes.routingKey(type), type -> type));
+  }
+
+  public boolean isConnected() {
+    Connection current = connection;
+    return current != null && current.isOpen();
+  }
+
+  /** The connection, or an exception while there is none: callers retry later. */
+  public Connection connection() throws IOException {
+    Connection current = connection;
+    if (current == null || !current.isOpen()) {
+      throw new IOException("Not connected to RabbitMQ");
+    }
+    return current;
+  }
+
+  /**
+   * The channel the relay publishes on, in confirm mode. Used by one thread at a time: the relay
+   * task never runs concurrently with itself.
+   */
+  synchronized Channel publishChannel() throws IOException {
+    if (publishChannel == null || !publishChannel.isOpen()) {
+      publishChannel = connection().createChannel();
+      publishChannel.confirmSelect();
+    }
+    return publishChannel;
+  }
+
+  public List<String> queueNames() {
+    return List.copyOf(queues().keySet());
+  }
+
+  @PreDestroy
+  void close() {
+    closing = true;
+    consumer.stop();
+    Connection current = connection;
+    connection = null;
+    if (current != null) {
+      try {
+        current.close(2000);
+      } catch (Exception e) {
+        LOG.log(Level.FINE, "Closing the RabbitMQ connection failed", e);
+      }
+    }
+  }
+}

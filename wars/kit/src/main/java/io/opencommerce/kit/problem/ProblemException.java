@@ -1,0 +1,100 @@
+package io.opencommerce.kit.problem;
+
+import io.opencommerce.contracts.api.ProblemDetail.FieldViolation;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A failure the client can act on, answered as {@code application/problem+json}. Services throw it
+ * through the factory methods instead of building responses by hand.
+ */
+public class ProblemException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String code;
+  private final String title;
+  private final List<FieldViolation> errors;
+  private final Duration retryAfter;
+
+  public ProblemException(
+      int status,
+      String code,
+      String title,
+      String detail,
+      List<FieldViolation> errors,
+      Duration retryAfter) {
+    super(detail);
+    this.status = status;
+    this.code = code;
+    this.title = title;
+    this.errors = errors == null ? List.of() : List.copyOf(errors);
+    this.retryAfter = retryAfter;
+  }
+
+  public static ProblemException badRequest(String code, String detail) {
+    return new ProblemException(400, code, "Bad request", detail, List.of(), null);
+  }
+
+  public static ProblemException invalidField(String field, String message) {
+    return new ProblemException(
+        400,
+        "validation-failed",
+        "Validation failed",
+        "The request is not valid.",
+        List.of(new FieldViolation(field, message)),
+        null);
+  }
+
+  public static ProblemException unauthorized(String code, String detail) {
+    return new ProblemException(401, code, "Unauthorized", detail, List.of(), null);
+  }
+
+  public static ProblemException forbidden(String detail) {
+    return new ProblemException(403, "forbidden", "Forbidden", detail, List.of(), null);
+  }
+
+  public static ProblemException notFound(String what, Object id) {
+    return new ProblemException(
+        404, "not-found", "Not found", what + " " + id + " does not exist.", List.of(), null);
+  }
+
+  public static ProblemException conflict(String code, String detail) {
+    return new ProblemException(409, code, "Conflict", detail, List.of(), null);
+  }
+
+  public static ProblemException tooManyRequests(String code, String detail, Duration retryAfter) {
+    return new ProblemException(
+        Status.TOO_MANY_REQUESTS.getStatusCode(),
+        code,
+        "Too many requests",
+        detail,
+        List.of(),
+        retryAfter);
+  }
+
+  public static ProblemException unavailable(String code, String detail) {
+    return new ProblemException(503, code, "Service unavailable", detail, List.of(), null);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public List<FieldViolation> errors() {
+    return errors;
+  }
+
+  public Duration retryAfter() {
+    return retryAfter;
+  }
+}

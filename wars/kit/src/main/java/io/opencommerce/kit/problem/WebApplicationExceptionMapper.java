@@ -1,0 +1,77 @@
+package io.opencommerce.kit.problem;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Failures raised by JAX-RS itself (unknown path, wrong method or media type, a bad parameter, a
+ * role check) as problem documents with a stable code.
+ */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+  private static final Logger LOG = Logger.getLogger(WebApplicationExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(WebApplicationException e) {
+    Response original = e.getResponse();
+    int status = original == null ? 500 : original.getStatus();
+    if (status >= 500) {
+      LOG.log(Level.WARNING, "Request failed with " + status, e);
+    }
+    Response problem =
+        Problems.response(status, codeOf(e, status), titleOf(status), detailOf(e, status));
+    if (e instanceof NotAllowedException && original != null) {
+      return Response.fromResponse(problem).allow(original.getAllowedMethods()).build();
+    }
+    return problem;
+  }
+
+  private static String codeOf(WebApplicationException e, int status) {
+    if (e instanceof NotFoundException) {
+      return "not-found";
+    }
+    if (e instanceof NotSupportedException) {
+      return "unsupported-media-type";
+    }
+    return switch (status) {
+      case 400 -> "bad-request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 406 -> "not-acceptable";
+      case 409 -> "conflict";
+      case 413 -> "payload-too-large";
+      case 415 -> "unsupported-media-type";
+      case 429 -> "rate-limited";
+      default -> status >= 500 ? "server-error" : "client-error";
+    };
+  }
+
+  private static String titleOf(int status) {
+    Response.Status known = Response.Status.fromStatusCode(status);
+    return known == null ? "HTTP " + status : known.getReasonPhrase();
+  }
+
+  private static String detailOf(WebApplicationException e, int status) {
+    return switch (status) {
+      case 401 -> "Authentication is required: send a valid bearer token.";
+      case 403 -> "You are not allowed to do this.";
+      case 404 -> "There is nothing at this address.";
+      default -> status >= 500 ? "The request could not be completed." : safeMessage(e);
+    };
+  }
+
+  /** JAX-RS messages name the failing parameter; they never carry data of ours. */
+  private static String safeMessage(WebApplicationException e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? "The request is not valid." : message;
+  }
+}

@@ -1,0 +1,119 @@
+package io.opencommerce.kit.storage;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.Http;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The service's bucket on MinIO or any S3. Configured by {@code storage.endpoint}, {@code
+ * storage.access-key}, {@code storage.secret-key}, {@code storage.region} and {@code
+ * storage.bucket}; a service without {@code storage.bucket} does not use object storage. Files
+ * leave through presigned URLs, so object data never streams through the service on reads.
+ */
+@ApplicationScoped
+public class ObjectStorage {
+  private static final Logger LOG = Logger.getLogger(ObjectStorage.class.getName());
+
+  private Optional<String> bucket;
+  private MinioClient client;
+
+  @PostConstruct
+  void init() {
+    bucket = ConfigProvider.getConfig().getOptionalValue("storage.bucket", String.class);
+  }
+
+  /** Whether this service is configured to use object storage at all. */
+  public boolean isConfigured() {
+    return bucket.isPresent();
+  }
+
+  public String bucket() {
+    return bucket.orElseThrow(() -> new IllegalStateException("storage.bucket is not configured"));
+  }
+
+  private synchronized MinioClient client() {
+    if (client == null) {
+      Config config = ConfigProvider.getConfig();
+      client =
+          MinioClient.builder()
+              .endpoint(
+                  config
+                      .getOptionalValue("storage.endpoint", String.class)
+                      .orElse("http://127.0.0.1:9000"))
+              .region(config.getOptionalValue("storage.region", String.class).orElse("us-east-1"))
+              .credentials(
+                  config.getValue("storage.access-key", String.class),
+                  config.getValue("storage.secret-key", String.class))
+              .build();
+    }
+    return client;
+  }
+
+  /** Creates the bucket if it is not there yet. */
+  public void ensureBucket() throws Exception {
+    if (!bucketExists()) {
+      client().makeBucket(MakeBucketArgs.builder().bucket(bucket()).build());
+      LOG.info(() -> "Created bucket " + bucket());
+    }
+  }
+
+  public boolean bucketExists() throws Exception {
+    return client().bucketExists(BucketExistsArgs.builder().bucket(bucket()).build());
+  }
+
+  public void put(String key, InputStream data, long size, String contentType) throws Exception {
+    client()
+        .putObject(
+            PutObjectArgs.builder().bucket(bucket()).object(key).stream(data, size, -1L)
+                .contentType(contentType)
+                .build());
+  }
+
+  public StatObjectResponse stat(String key) throws Exception {
+    return client().statObject(StatObjectArgs.builder().bucket(bucket()).object(key).build());
+  }
+
+  public void delete(String key) throws Exception {
+    client().removeObject(RemoveObjectArgs.builder().bucket(bucket()).object(key).build());
+  }
+
+  /** A URL anyone holding it can GET the object from, until {@code validity} has passed. */
+  public String presignedGet(String key, Duration validity) throws Exception {
+    return client()
+        .getPresignedObjectUrl(
+            GetPresignedObjectUrlArgs.builder()
+                .method(Http.Method.GET)
+                .bucket(bucket())
+                .object(key)
+                .expiry((int) validity.toSeconds())
+                .build());
+  }
+
+  @PreDestroy
+  synchronized void close() {
+    if (client != null) {
+      try {
+        client.close();
+      } catch (Exception e) {
+        LOG.log(Level.FINE, "Closing the object storage client failed", e);
+      }
+      client = null;
+    }
+  }
+}
