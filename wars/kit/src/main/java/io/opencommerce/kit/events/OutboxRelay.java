@@ -55,7 +55,7 @@ public class OutboxRelay {
   private Instant nextAttempt = Instant.MIN;
   private Instant nextPurge = Instant.MIN;
   private volatile long backlog;
-  private volatile Instant backlogAt = Instant.MIN;
+  private volatile Instant backlogAt = Instant.EPOCH;
 
   void start(@Observes Startup startup) {
     metrics.gauge(
@@ -63,7 +63,8 @@ public class OutboxRelay {
             .withName("outbox_backlog")
             .withDescription("Integration events written to the outbox and not yet published")
             .build(),
-        () -> backlog(),
+        // Read a field only: the metrics endpoint's thread has no application context.
+        () -> backlog,
         new Tag("service", service.name()));
     task = scheduler.scheduleWithFixedDelay(this::tick, 1000, intervalMs, TimeUnit.MILLISECONDS);
   }
@@ -72,6 +73,7 @@ public class OutboxRelay {
   void tick() {
     try {
       Instant now = Instant.now();
+      countBacklog(now);
       if (now.isBefore(nextAttempt) || !broker.isConnected()) {
         return;
       }
@@ -105,9 +107,12 @@ public class OutboxRelay {
     }
   }
 
-  /** Unpublished outbox rows, counted at most once a second. */
+  /** Unpublished outbox rows, as last counted (at most a second ago while the relay runs). */
   public long backlog() {
-    Instant now = Instant.now();
+    return backlog;
+  }
+
+  private void countBacklog(Instant now) {
     if (Duration.between(backlogAt, now).toMillis() >= 1000) {
       try (Connection connection = database.dataSource().getConnection();
           Statement statement = connection.createStatement();
@@ -120,7 +125,6 @@ public class OutboxRelay {
         LOG.log(Level.FINE, "Counting the outbox backlog failed", e);
       }
     }
-    return backlog;
   }
 
   @PreDestroy
