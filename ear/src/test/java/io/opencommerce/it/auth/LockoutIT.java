@@ -1,0 +1,64 @@
+package io.opencommerce.it.auth;
+
+import static io.opencommerce.it.support.Platform.AUTH;
+import static io.opencommerce.it.support.Platform.get;
+import static io.opencommerce.it.support.Platform.loginJson;
+import static io.opencommerce.it.support.Platform.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opencommerce.it.support.EventTap;
+import io.opencommerce.it.support.Platform;
+import io.opencommerce.it.support.Platform.Session;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Five failed logins within the window lock the account (429 with Retry-After, even for the right
+ * password); the lock is audited and published.
+ */
+class LockoutIT {
+
+  @Test
+  void repeatedFailuresLockTheAccount() {
+    Session user = Platform.registerAndLogin("lockout");
+    try (EventTap tap = new EventTap("SecurityEventRecorded.v1")) {
+      for (int i = 1; i <= 4; i++) {
+        post(AUTH + "/sessions", loginJson(user.email(), "Wrong-Password-" + i), null)
+            .assertProblem(401, "invalid-credentials");
+      }
+      post(AUTH + "/sessions", loginJson(user.email(), "Wrong-Password-5"), null)
+          .assertProblem(429, "account-locked");
+
+      var locked = post(AUTH + "/sessions", loginJson(user.email(), user.password()), null);
+      locked.assertProblem(429, "account-locked");
+      long retryAfter =
+          Long.parseLong(locked.raw().headers().firstValue("Retry-After").orElseThrow());
+      assertThat(retryAfter).isBetween(1L, 15L * 60);
+
+      var audit =
+          get(AUTH + "/security-events?userId=" + user.userId(), Platform.admin().accessToken());
+      assertThat(
+              audit
+                  .json()
+                  .getJsonArray("items")
+                  .getValuesAs(o -> o.asJsonObject().getString("type")))
+          .contains("LOGIN_FAILED", "ACCOUNT_LOCKED", "LOGIN_REFUSED_LOCKED");
+
+      assertThat(
+              tap.await(
+                  m ->
+                      m.payload() != null
+                          && "ACCOUNT_LOCKED".equals(m.payload().getString("type", null))
+                          && user.userId().equals(m.payload().getString("userId", null)),
+                  Duration.ofSeconds(20)))
+          .as("AccountLocked published")
+          .isPresent();
+    }
+  }
+
+  @Test
+  void unknownAccountsAnswerLikeWrongPasswords() {
+    post(AUTH + "/sessions", loginJson(Platform.newEmail("nobody"), "Whatever-123"), null)
+        .assertProblem(401, "invalid-credentials");
+  }
+}

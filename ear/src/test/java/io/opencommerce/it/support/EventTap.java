@@ -1,0 +1,148 @@
+package io.opencommerce.it.support;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Listens on the platform's events exchange like a consuming service would: a queue of its own,
+ * bound to the routing keys a test cares about, read by polling (so it survives broker drills).
+ */
+public final class EventTap implements AutoCloseable {
+  public static final String VHOST = System.getProperty("rabbitmq.vhost", "opencommerce");
+  public static final String USER = System.getProperty("rabbitmq.username", "opencommerce");
+  public static final String PASSWORD =
+      System.getProperty("rabbitmq.password", "opencommerce-dev-password");
+
+  private final String queue = "it.tap." + UUID.randomUUID();
+  private final List<Message> seen = new ArrayList<>();
+
+  /** One received event: AMQP properties, headers and the JSON payload. */
+  public record Message(
+      String id, String type, Map<String, Object> headers, JsonObject payload, String body) {
+    public String header(String name) {
+      Object value = headers.get(name);
+      return value == null ? null : value.toString();
+    }
+  }
+
+  public EventTap(String... routingKeys) {
+    withChannel(
+        channel -> {
+          channel.queueDeclare(queue, true, false, false, Map.of("x-expires", 600_000));
+          for (String key : routingKeys) {
+            channel.queueBind(queue, "platform.events", key);
+          }
+        });
+  }
+
+  public static ConnectionFactory factory() {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setHost("127.0.0.1");
+    factory.setVirtualHost(VHOST);
+    factory.setUsername(USER);
+    factory.setPassword(PASSWORD);
+    return factory;
+  }
+
+  /** Waits for a message matching {@code match}, reading everything that arrives meanwhile. */
+  public Optional<Message> await(Predicate<Message> match, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      Optional<Message> found = seen.stream().filter(match).findFirst();
+      if (found.isPresent()) {
+        return found;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        return Optional.empty();
+      }
+      drain();
+      if (seen.stream().noneMatch(match)) {
+        sleep(200);
+      }
+    }
+  }
+
+  public List<Message> seen() {
+    drain();
+    return List.copyOf(seen);
+  }
+
+  private void drain() {
+    try {
+      withChannel(
+          channel -> {
+            GetResponse response;
+            while ((response = channel.basicGet(queue, true)) != null) {
+              String body = new String(response.getBody(), StandardCharsets.UTF_8);
+              JsonObject payload;
+              try (var reader = Json.createReader(new StringReader(body))) {
+                payload = reader.readObject();
+              } catch (RuntimeException e) {
+                payload = null;
+              }
+              Map<String, Object> headers =
+                  response.getProps().getHeaders() == null
+                      ? Map.of()
+                      : response.getProps().getHeaders();
+              seen.add(
+                  new Message(
+                      response.getProps().getMessageId(),
+                      response.getProps().getType(),
+                      headers,
+                      payload,
+                      body));
+            }
+          });
+    } catch (RuntimeException e) {
+      // The broker may be away during a drill: try again on the next poll.
+    }
+  }
+
+  /** Runs {@code work} on a fresh connection: nothing is kept open across broker drills. */
+  public static void withChannel(ChannelWork work) {
+    try (Connection connection = factory().newConnection("integration-tests");
+        Channel channel = connection.createChannel()) {
+      work.run(channel);
+    } catch (Exception e) {
+      throw new IllegalStateException("RabbitMQ: " + e.getMessage(), e);
+    }
+  }
+
+  /** Something to do on a channel. */
+  @FunctionalInterface
+  public interface ChannelWork {
+    void run(Channel channel) throws Exception;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      withChannel(channel -> channel.queueDelete(queue));
+    } catch (RuntimeException e) {
+      // x-expires removes it anyway.
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package io.opencommerce.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The running all-in-one platform as the tests see it: plain HTTP against its REST API, JSON read
+ * with JSON-P. The base URL comes from {@code platform.url} (set by the build).
+ */
+public final class Platform {
+  public static final String BASE = System.getProperty("platform.url", "http://localhost:9080");
+  public static final String AUTH = BASE + "/auth/api";
+  public static final String ADMIN_EMAIL = "admin@opencommerce.local";
+  public static final String ADMIN_PASSWORD =
+      System.getProperty("platform.admin.password", "Demo-Operator-2026!");
+  public static final String PASSWORD = "Correct-Horse-42";
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Platform() {}
+
+  /** One HTTP exchange's outcome. */
+  public record Reply(int status, String body, HttpResponse<String> raw) {
+    public JsonObject json() {
+      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        return reader.readObject();
+      }
+    }
+
+    public String contentType() {
+      return raw.headers().firstValue("Content-Type").orElse("");
+    }
+
+    /** Asserts an RFC 9457 problem with this status and code. */
+    public Reply assertProblem(int expectedStatus, String code) {
+      assertThat(status).as("status of %s", body).isEqualTo(expectedStatus);
+      assertThat(contentType()).startsWith("application/problem+json");
+      JsonObject problem = json();
+      assertThat(problem.getInt("status")).isEqualTo(expectedStatus);
+      assertThat(problem.getString("title")).isNotBlank();
+      if (code != null) {
+        assertThat(problem.getString("code")).isEqualTo(code);
+      }
+      assertThat(body).doesNotContain("Exception").doesNotContain("\tat ");
+      return this;
+    }
+  }
+
+  public static Reply send(String method, String url, String json, String token) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    request.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    return send(request.build());
+  }
+
+  public static Reply send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body(), response);
+    } catch (Exception e) {
+      throw new IllegalStateException("Request to " + request.uri() + " failed", e);
+    }
+  }
+
+  public static Reply get(String url, String token) {
+    return send("GET", url, null, token);
+  }
+
+  public static Reply post(String url, String json, String token) {
+    return send("POST", url, json, token);
+  }
+
+  /** A unique address for a test account. */
+  public static String newEmail(String tag) {
+    return tag + "-" + UUID.randomUUID().toString().substring(0, 12) + "@it.opencommerce.local";
+  }
+
+  public static String registerJson(String email, String password, String name) {
+    return Json.createObjectBuilder()
+        .add("email", email)
+        .add("password", password)
+        .add("displayName", name)
+        .build()
+        .toString();
+  }
+
+  public static String loginJson(String email, String password) {
+    return Json.createObjectBuilder()
+        .add("email", email)
+        .add("password", password)
+        .build()
+        .toString();
+  }
+
+  /** A logged-in account: its id, credentials and tokens. */
+  public record Session(
+      String userId, String email, String password, String accessToken, String refreshToken) {}
+
+  public static Session registerAndLogin(String tag) {
+    String email = newEmail(tag);
+    Reply registered = post(AUTH + "/users", registerJson(email, PASSWORD, "IT " + tag), null);
+    assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    return login(email, PASSWORD, registered.json().getString("id"));
+  }
+
+  public static Session login(String email, String password, String userId) {
+    Reply login = post(AUTH + "/sessions", loginJson(email, password), null);
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    JsonObject tokens = login.json();
+    return new Session(
+        userId, email, password, tokens.getString("accessToken"), tokens.getString("refreshToken"));
+  }
+
+  public static Session admin() {
+    Reply login = post(AUTH + "/sessions", loginJson(ADMIN_EMAIL, ADMIN_PASSWORD), null);
+    assertThat(login.status()).as("admin login: %s", login.body()).isEqualTo(200);
+    JsonObject tokens = login.json();
+    return new Session(
+        null,
+        ADMIN_EMAIL,
+        ADMIN_PASSWORD,
+        tokens.getString("accessToken"),
+        tokens.getString("refreshToken"));
+  }
+
+  /** How many accounts the admin API finds under this exact e-mail. */
+  public static int accountsWithEmail(String email) {
+    Reply list =
+        get(
+            AUTH
+                + "/users?email="
+                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8),
+            admin().accessToken());
+    assertThat(list.status()).as(list.body()).isEqualTo(200);
+    return list.json().getInt("total");
+  }
+}
