@@ -1,0 +1,75 @@
+package io.opencommerce.it;
+
+import static io.opencommerce.it.support.Platform.AUTH;
+import static io.opencommerce.it.support.Platform.BASE;
+import static io.opencommerce.it.support.Platform.get;
+import static io.opencommerce.it.support.Platform.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.opencommerce.it.support.EventTap;
+import io.opencommerce.it.support.Platform;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A broker drill on the platform's own vhost: while RabbitMQ refuses the platform, the auth service
+ * keeps taking registrations (the events wait in its outbox, the backlog metric and readiness say
+ * so); once the broker is back the events arrive, none lost.
+ */
+class BrokerOutageIT {
+  private static final Pattern BACKLOG =
+      Pattern.compile("outbox_backlog\\{[^}]*service=\"auth\"[^}]*\\} ([0-9.]+)");
+
+  @Test
+  void writesContinueWhileTheBrokerIsAwayAndEventsArriveAfterwards() throws Exception {
+    String email = Platform.newEmail("outage");
+    try (EventTap tap = new EventTap("UserRegistered.v1")) {
+      try {
+        rabbitmqctl("clear_permissions", "-p", EventTap.VHOST, EventTap.USER);
+        rabbitmqctl("close_all_connections", "-p", EventTap.VHOST, "broker drill");
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> get(BASE + "/health/ready", null).status() == 503);
+
+        var registered =
+            post(AUTH + "/users", Platform.registerJson(email, Platform.PASSWORD, "Outage"), null);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> backlog() >= 1);
+      } finally {
+        rabbitmqctl("set_permissions", "-p", EventTap.VHOST, EventTap.USER, ".*", ".*", ".*");
+      }
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> get(BASE + "/health/ready", null).status() == 200);
+      assertThat(
+              tap.await(
+                  m -> m.payload() != null && email.equals(m.payload().getString("email")),
+                  Duration.ofSeconds(60)))
+          .as("UserRegistered published after the outage")
+          .isPresent();
+      await().atMost(Duration.ofSeconds(10)).until(() -> backlog() == 0);
+    }
+  }
+
+  private static double backlog() {
+    Matcher m = BACKLOG.matcher(get(BASE + "/metrics", null).body());
+    return m.find() ? Double.parseDouble(m.group(1)) : -1;
+  }
+
+  private static void rabbitmqctl(String... args) throws IOException, InterruptedException {
+    String[] command = new String[args.length + 1];
+    command[0] = "rabbitmqctl";
+    System.arraycopy(args, 0, command, 1, args.length);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue())
+        .as("rabbitmqctl %s: %s", String.join(" ", args), output)
+        .isZero();
+  }
+}

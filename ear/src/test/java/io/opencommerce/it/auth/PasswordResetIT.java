@@ -1,0 +1,127 @@
+package io.opencommerce.it.auth;
+
+import static io.opencommerce.it.support.Platform.AUTH;
+import static io.opencommerce.it.support.Platform.get;
+import static io.opencommerce.it.support.Platform.loginJson;
+import static io.opencommerce.it.support.Platform.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opencommerce.it.support.EventTap;
+import io.opencommerce.it.support.EventTap.Message;
+import io.opencommerce.it.support.Platform;
+import io.opencommerce.it.support.Platform.Session;
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A forgotten password: the one-time token leaves through a PasswordResetRequested event (with the
+ * request's correlation id and trace context), and confirming it ends every old session.
+ */
+class PasswordResetIT {
+  private static final String TRACEPARENT =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+  @Test
+  void resetThroughTheEmittedToken() {
+    Session user = Platform.registerAndLogin("reset");
+    String newPassword = "Another-Horse-77";
+    try (EventTap tap = new EventTap("PasswordResetRequested.v1")) {
+      var requested =
+          Platform.send(
+              HttpRequest.newBuilder(URI.create(AUTH + "/password-resets"))
+                  .header("Content-Type", "application/json")
+                  .header("X-Correlation-Id", "it-reset-" + user.userId())
+                  .header("traceparent", TRACEPARENT)
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          Json.createObjectBuilder().add("email", user.email()).build().toString()))
+                  .build());
+      assertThat(requested.status()).isEqualTo(202);
+
+      Message event =
+          tap.await(
+                  m -> m.payload() != null && user.email().equals(m.payload().getString("email")),
+                  Duration.ofSeconds(20))
+              .orElseThrow(
+                  () -> new AssertionError("no PasswordResetRequested for " + user.email()));
+      assertThat(event.type()).isEqualTo("PasswordResetRequested");
+      assertThat(event.id()).hasSize(36);
+      assertThat(event.header("correlation-id")).isEqualTo("it-reset-" + user.userId());
+      assertThat(event.header("traceparent")).isEqualTo(TRACEPARENT);
+      assertThat(event.header("event-version")).isEqualTo("1");
+      assertThat(event.header("source")).isEqualTo("auth");
+      assertThat(event.header("occurred-at")).isNotBlank();
+      assertThat(event.header("site")).isEqualTo("default");
+      String token = event.payload().getString("resetToken");
+
+      String confirmation =
+          Json.createObjectBuilder()
+              .add("token", token)
+              .add("newPassword", newPassword)
+              .build()
+              .toString();
+      assertThat(post(AUTH + "/password-resets/confirmation", confirmation, null).status())
+          .isEqualTo(204);
+
+      // Every session from before the reset is over; only the new password works.
+      get(AUTH + "/users/me", user.accessToken()).assertProblem(401, "token-revoked");
+      post(AUTH + "/sessions/refresh", "{\"refreshToken\":\"" + user.refreshToken() + "\"}", null)
+          .assertProblem(401, "refresh-token-revoked");
+      post(AUTH + "/sessions", loginJson(user.email(), user.password()), null)
+          .assertProblem(401, "invalid-credentials");
+      assertThat(post(AUTH + "/sessions", loginJson(user.email(), newPassword), null).status())
+          .isEqualTo(200);
+
+      // The token works once.
+      post(AUTH + "/password-resets/confirmation", confirmation, null)
+          .assertProblem(400, "validation-failed");
+    }
+  }
+
+  @Test
+  void unknownAddressesGetTheSameAnswerAndNoEvent() {
+    String nobody = Platform.newEmail("nobody");
+    try (EventTap tap = new EventTap("PasswordResetRequested.v1")) {
+      var requested =
+          post(
+              AUTH + "/password-resets",
+              Json.createObjectBuilder().add("email", nobody).build().toString(),
+              null);
+      assertThat(requested.status()).isEqualTo(202);
+      assertThat(
+              tap.await(
+                  m -> m.payload() != null && nobody.equals(m.payload().getString("email")),
+                  Duration.ofSeconds(3)))
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void changingThePasswordEndsAllSessions() {
+    Session user = Platform.registerAndLogin("change");
+    Session second = Platform.login(user.email(), user.password(), user.userId());
+    String body =
+        Json.createObjectBuilder()
+            .add("currentPassword", user.password())
+            .add("newPassword", "Changed-Horse-99")
+            .build()
+            .toString();
+    Platform.send(
+            "PUT",
+            AUTH + "/users/me/password",
+            "{\"currentPassword\":\"wrong\",\"newPassword\":\"Changed-Horse-99\"}",
+            user.accessToken())
+        .assertProblem(400, "validation-failed");
+    assertThat(Platform.send("PUT", AUTH + "/users/me/password", body, user.accessToken()).status())
+        .isEqualTo(204);
+    get(AUTH + "/users/me", user.accessToken()).assertProblem(401, "token-revoked");
+    get(AUTH + "/users/me", second.accessToken()).assertProblem(401, "token-revoked");
+    post(AUTH + "/sessions/refresh", "{\"refreshToken\":\"" + second.refreshToken() + "\"}", null)
+        .assertProblem(401, "refresh-token-revoked");
+    Session fresh = Platform.login(user.email(), "Changed-Horse-99", user.userId());
+    assertThat(get(AUTH + "/users/me", fresh.accessToken()).status()).isEqualTo(200);
+  }
+}
