@@ -5,6 +5,7 @@ import io.opencommerce.kit.web.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,7 +22,11 @@ import java.time.ZoneOffset;
 public class InboxProcessor {
   @PersistenceContext EntityManager em;
 
-  @Inject Event<IntegrationEvent> events;
+  /**
+   * {@code @Any}, so the fired event carries {@code @Received} alone: with the default qualifier it
+   * would also reach the outbox recorder and be published again.
+   */
+  @Inject @Any Event<IntegrationEvent> events;
 
   @Inject RequestContext requestContext;
 

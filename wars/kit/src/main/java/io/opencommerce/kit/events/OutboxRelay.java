@@ -58,14 +58,19 @@ public class OutboxRelay {
   private volatile Instant backlogAt = Instant.EPOCH;
 
   void start(@Observes Startup startup) {
-    metrics.gauge(
-        Metadata.builder()
-            .withName("outbox_backlog")
-            .withDescription("Integration events written to the outbox and not yet published")
-            .build(),
-        // Read a field only: the metrics endpoint's thread has no application context.
-        () -> backlog,
-        new Tag("service", service.name()));
+    try {
+      metrics.gauge(
+          Metadata.builder()
+              .withName("outbox_backlog")
+              .withDescription("Integration events written to the outbox and not yet published")
+              .build(),
+          // Read a field only: the metrics endpoint's thread has no application context.
+          () -> backlog,
+          new Tag("service", service.name()));
+    } catch (IllegalArgumentException e) {
+      // A second deployment of the same service in one server (a QA copy) shares the gauge.
+      LOG.info(() -> "outbox_backlog for " + service.name() + " is already registered");
+    }
     task = scheduler.scheduleWithFixedDelay(this::tick, 1000, intervalMs, TimeUnit.MILLISECONDS);
   }
 

@@ -17,8 +17,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the service's database up to date before the service takes traffic: first the kit's own
  * tables (outbox, inbox; history in {@code platform_kit_schema_history}), then the service's
- * migrations from {@code sql/<service>/} (history in {@code flyway_schema_history}). A failed
- * migration stops the application: it must not run against a schema it does not know.
+ * migrations from {@code sql/<service>/} (history in {@code flyway_schema_history}, or the table
+ * {@code platform.migrations.history-table} names). A failed migration stops the application: it
+ * must not run against a schema it does not know.
  */
 @ApplicationScoped
 public class DatabaseMigrations {
@@ -63,9 +64,11 @@ public class DatabaseMigrations {
     report(
         "platform-kit",
         flyway(dataSource, "db/platform-kit", "platform_kit_schema_history").migrate());
-    report(
-        service.name(),
-        flyway(dataSource, "db/migration/" + service.name(), "flyway_schema_history").migrate());
+    String history =
+        ConfigProvider.getConfig()
+            .getOptionalValue("platform.migrations.history-table", String.class)
+            .orElse("flyway_schema_history");
+    report(service.name(), flyway(dataSource, "db/migration/" + service.name(), history).migrate());
     done = true;
   }
 

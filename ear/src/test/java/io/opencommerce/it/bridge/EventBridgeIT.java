@@ -1,0 +1,210 @@
+package io.opencommerce.it.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import io.opencommerce.kit.events.DeadLetterResource;
+import io.opencommerce.kit.events.RabbitBroker;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The CDI ↔ RabbitMQ bridge, tested inside the running server (Arquillian) with a probe service
+ * that publishes and consumes its own event through the real broker: an event commits with its
+ * transaction and vanishes with a rollback; a redelivered message has no second effect; a poison
+ * message and a handler that keeps failing end in the dead-letter queue, from where it replays.
+ *
+ * <p>The probe is a WAR built from the platform kit exactly as a service is (the libraries of the
+ * auth WAR), named {@code bridgeprobe}, writing to the auth database with a migration history of
+ * its own.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class EventBridgeIT {
+  private static final String QUEUE = "bridgeprobe.BridgeProbeOccurred.v1";
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Inject Event<BridgeProbeOccurred> events;
+  @Inject BridgeProbeHandler handler;
+  @Inject BridgeProbeStore store;
+  @Inject RabbitBroker broker;
+  @Inject DeadLetterResource deadLetters;
+  @Inject UserTransaction transaction;
+
+  @Deployment
+  public static WebArchive probeService() {
+    File libs = new File(System.getProperty("auth.war.dir"), "WEB-INF/lib");
+    File[] kitAndLibraries =
+        Objects.requireNonNull(libs.listFiles((dir, name) -> name.endsWith(".jar")), "no " + libs);
+    return ShrinkWrap.create(WebArchive.class, "bridgeprobe.war")
+        .addClasses(
+            BridgeProbeOccurred.class,
+            BridgeProbeHandler.class,
+            BridgeProbeStore.class,
+            EventBridgeIT.class)
+        .addAsLibraries(kitAndLibraries)
+        .addAsLibraries(
+            jarOf(org.assertj.core.api.Assertions.class),
+            jarOf(org.awaitility.Awaitility.class),
+            jarOf(org.hamcrest.Matcher.class))
+        .addAsResource(
+            new StringAsset(
+                String.join(
+                    "\n",
+                    "platform.service.name=bridgeprobe",
+                    "platform.datasource=jdbc/auth",
+                    "platform.migrations.history-table=bridgeprobe_schema_history",
+                    "events.relay.interval-ms=100")),
+            "META-INF/microprofile-config.properties")
+        .addAsResource(
+            new StringAsset(
+                "<persistence xmlns=\"https://jakarta.ee/xml/ns/persistence\" version=\"3.2\">"
+                    + "<persistence-unit name=\"bridgeprobe\" transaction-type=\"JTA\">"
+                    + "<jta-data-source>jdbc/auth</jta-data-source>"
+                    + "<class>io.opencommerce.kit.events.OutboxMessage</class>"
+                    + "<exclude-unlisted-classes>true</exclude-unlisted-classes>"
+                    + "</persistence-unit></persistence>"),
+            "META-INF/persistence.xml")
+        .addAsResource(EmptyAsset.INSTANCE, "db/migration/bridgeprobe/flyway.location")
+        .addAsWebInfResource(
+            new StringAsset(
+                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.1\""
+                    + " bean-discovery-mode=\"annotated\"/>"),
+            "beans.xml");
+  }
+
+  private static File jarOf(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @BeforeEach
+  void brokerIsUp() {
+    await().atMost(WAIT).until(broker::isConnected);
+  }
+
+  @Test
+  void anEventCommitsWithItsTransactionAndReachesItsConsumer() throws Exception {
+    String probe = UUID.randomUUID().toString();
+    transaction.begin();
+    events.fire(new BridgeProbeOccurred(probe, "ok"));
+    assertThat(store.outboxRows(probe)).as("written in the same transaction").isEqualTo(1);
+    transaction.commit();
+
+    await().atMost(WAIT).until(() -> handler.effects(probe) == 1);
+  }
+
+  @Test
+  void anEventRolledBackNeverLeaves() throws Exception {
+    String probe = UUID.randomUUID().toString();
+    transaction.begin();
+    events.fire(new BridgeProbeOccurred(probe, "ok"));
+    transaction.rollback();
+
+    assertThat(store.outboxRows(probe)).isZero();
+    Thread.sleep(2000);
+    assertThat(handler.calls(probe)).isZero();
+  }
+
+  @Test
+  void anEventFiredOutsideATransactionIsRefused() {
+    assertThatThrownBy(() -> events.fire(new BridgeProbeOccurred("outside", "ok")))
+        .hasMessageContaining("outside a transaction");
+  }
+
+  @Test
+  void aRedeliveredEventHasNoSecondEffect() throws Exception {
+    String probe = UUID.randomUUID().toString();
+    String eventId = UUID.randomUUID().toString();
+    byte[] body = payload(probe, "ok");
+    publish(eventId, body);
+    publish(eventId, body);
+
+    await().atMost(WAIT).until(() -> handler.effects(probe) == 1);
+    Thread.sleep(1000);
+    assertThat(handler.effects(probe)).isEqualTo(1);
+    assertThat(store.inboxRows(eventId)).isEqualTo(1);
+  }
+
+  @Test
+  void aPoisonMessageIsDeadLetteredAtOnce() throws Exception {
+    long before = deadLettered();
+    publish(UUID.randomUUID().toString(), "this is not JSON".getBytes(StandardCharsets.UTF_8));
+    await().atMost(WAIT).until(() -> deadLettered() == before + 1);
+  }
+
+  @Test
+  void aHandlerThatKeepsFailingEndsInTheDeadLetterQueueAndReplaysOnceFixed() throws Exception {
+    String probe = UUID.randomUUID().toString();
+    long before = deadLettered();
+    publish(UUID.randomUUID().toString(), payload(probe, "fail-while-broken"));
+
+    await().atMost(WAIT).until(() -> deadLettered() == before + 1);
+    assertThat(handler.calls(probe)).isGreaterThanOrEqualTo(RabbitBroker.DELIVERY_LIMIT);
+    assertThat(handler.effects(probe)).isZero();
+
+    handler.repair();
+    var replay = deadLetters.replay(QUEUE, 100);
+    assertThat(replay.replayed()).isGreaterThanOrEqualTo(1);
+    await().atMost(WAIT).until(() -> handler.effects(probe) == 1);
+  }
+
+  private static byte[] payload(String probe, String mode) {
+    return ("{\"probeId\":\"" + probe + "\",\"mode\":\"" + mode + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Publishes as another service would, straight to the events exchange. */
+  private void publish(String eventId, byte[] body) throws Exception {
+    try (Channel channel = broker.connection().createChannel()) {
+      channel.confirmSelect();
+      channel.basicPublish(
+          RabbitBroker.EXCHANGE,
+          "BridgeProbeOccurred.v1",
+          true,
+          new AMQP.BasicProperties.Builder()
+              .messageId(eventId)
+              .type("BridgeProbeOccurred")
+              .contentType("application/json")
+              .deliveryMode(2)
+              .headers(
+                  Map.of(
+                      "event-version", 1,
+                      "occurred-at", Instant.now().toString(),
+                      "site", "default",
+                      "correlation-id", "bridge-it",
+                      "source", "bridge-it"))
+              .build(),
+          body);
+      channel.waitForConfirmsOrDie(5000);
+    }
+  }
+
+  private long deadLettered() throws Exception {
+    try (Channel channel = broker.connection().createChannel()) {
+      return channel.messageCount(QUEUE + ".dlq");
+    }
+  }
+}
