@@ -24,15 +24,16 @@ import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The auth service's QA suite, inside the server (Arquillian): the built auth WAR deployed again as
- * {@code auth-qa}, against the same database, with its services called directly. It checks what the
- * REST tests cannot see: what each operation writes in one transaction, and that concurrent logins
- * and refreshes of one account are serialised.
+ * service {@code auth-qa} on the auth database and migrations, with its services called directly.
+ * It checks what the REST tests cannot see: what each operation writes in one transaction, and that
+ * concurrent logins and refreshes of one account are serialised.
  */
 @ExtendWith(ArquillianExtension.class)
 public class AuthServicesIT {
@@ -50,8 +51,19 @@ public class AuthServicesIT {
   @Deployment
   public static WebArchive authQa() {
     File war = new File(System.getProperty("auth.war.dir") + ".war");
-    return ShrinkWrap.create(WebArchive.class, "auth-qa.war")
-        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
+    WebArchive qa =
+        ShrinkWrap.create(WebArchive.class, "auth-qa.war")
+            .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+    // A service of its own name (metrics, health, queues) on the auth database and migrations.
+    qa.delete("WEB-INF/classes/META-INF/microprofile-config.properties");
+    return qa.addAsResource(
+            new StringAsset(
+                String.join(
+                    "\n",
+                    "platform.service.name=auth-qa",
+                    "platform.datasource=jdbc/auth",
+                    "platform.migrations.location=db/migration/auth")),
+            "META-INF/microprofile-config.properties")
         .addClasses(AuthServicesIT.class, AuthStore.class)
         .addAsLibraries(
             jarOf(org.assertj.core.api.Assertions.class),

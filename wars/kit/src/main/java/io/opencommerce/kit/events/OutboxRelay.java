@@ -20,6 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -34,6 +35,7 @@ public class OutboxRelay {
   private static final int BATCH = 100;
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   private static final Duration PURGE_EVERY = Duration.ofHours(1);
+  private static final String BACKLOG_METRIC = "outbox_backlog";
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject OutboxPublisher publisher;
@@ -58,19 +60,14 @@ public class OutboxRelay {
   private volatile Instant backlogAt = Instant.EPOCH;
 
   void start(@Observes Startup startup) {
-    try {
-      metrics.gauge(
-          Metadata.builder()
-              .withName("outbox_backlog")
-              .withDescription("Integration events written to the outbox and not yet published")
-              .build(),
-          // Read a field only: the metrics endpoint's thread has no application context.
-          () -> backlog,
-          new Tag("service", service.name()));
-    } catch (IllegalArgumentException e) {
-      // A second deployment of the same service in one server (a QA copy) shares the gauge.
-      LOG.info(() -> "outbox_backlog for " + service.name() + " is already registered");
-    }
+    metrics.gauge(
+        Metadata.builder()
+            .withName(BACKLOG_METRIC)
+            .withDescription("Integration events written to the outbox and not yet published")
+            .build(),
+        // Read a field only: the metrics endpoint's thread has no application context.
+        () -> backlog,
+        serviceTag());
     task = scheduler.scheduleWithFixedDelay(this::tick, 1000, intervalMs, TimeUnit.MILLISECONDS);
   }
 
@@ -132,10 +129,15 @@ public class OutboxRelay {
     }
   }
 
+  private Tag serviceTag() {
+    return new Tag("service", service.name());
+  }
+
   @PreDestroy
   void stop() {
     if (task != null) {
       task.cancel(false);
     }
+    metrics.remove(new MetricID(BACKLOG_METRIC, serviceTag()));
   }
 }

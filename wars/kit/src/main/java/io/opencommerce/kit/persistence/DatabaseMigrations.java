@@ -17,8 +17,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Brings the service's database up to date before the service takes traffic: first the kit's own
  * tables (outbox, inbox; history in {@code platform_kit_schema_history}), then the service's
- * migrations from {@code sql/<service>/} (history in {@code flyway_schema_history}, or the table
- * {@code platform.migrations.history-table} names). A failed migration stops the application: it
+ * migrations from {@code sql/<service>/}, packaged as {@code db/migration/<service>} (history in
+ * {@code flyway_schema_history}; {@code platform.migrations.location} and {@code
+ * platform.migrations.history-table} change either). A failed migration stops the application: it
  * must not run against a schema it does not know.
  */
 @ApplicationScoped
