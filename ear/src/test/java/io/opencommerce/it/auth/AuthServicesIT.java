@@ -11,6 +11,7 @@ import io.opencommerce.auth.application.LoginService;
 import io.opencommerce.auth.application.LoginService.Outcome;
 import io.opencommerce.auth.application.Users;
 import io.opencommerce.auth.domain.User;
+import io.opencommerce.it.support.ProbeServices;
 import io.opencommerce.kit.problem.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -56,7 +57,8 @@ public class AuthServicesIT {
             .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
     // A service of its own name (metrics, health, queues) on the auth database and migrations.
     qa.delete("WEB-INF/classes/META-INF/microprofile-config.properties");
-    return qa.addAsResource(
+    return ProbeServices.withTestLibraries(qa)
+        .addAsResource(
             new StringAsset(
                 String.join(
                     "\n",
@@ -64,19 +66,7 @@ public class AuthServicesIT {
                     "platform.datasource=jdbc/auth",
                     "platform.migrations.location=db/migration/auth")),
             "META-INF/microprofile-config.properties")
-        .addClasses(AuthServicesIT.class, AuthStore.class)
-        .addAsLibraries(
-            jarOf(org.assertj.core.api.Assertions.class),
-            jarOf(org.awaitility.Awaitility.class),
-            jarOf(org.hamcrest.Matcher.class));
-  }
-
-  private static File jarOf(Class<?> type) {
-    try {
-      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+        .addClasses(AuthServicesIT.class, AuthStore.class);
   }
 
   private static String email(String tag) {

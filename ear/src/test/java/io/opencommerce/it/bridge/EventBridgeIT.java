@@ -6,23 +6,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import io.opencommerce.it.support.ProbeServices;
 import io.opencommerce.kit.events.DeadLetterResource;
 import io.opencommerce.kit.events.RabbitBroker;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,52 +48,13 @@ public class EventBridgeIT {
 
   @Deployment
   public static WebArchive probeService() {
-    File libs = new File(System.getProperty("auth.war.dir"), "WEB-INF/lib");
-    File[] kitAndLibraries =
-        Objects.requireNonNull(libs.listFiles((dir, name) -> name.endsWith(".jar")), "no " + libs);
-    return ShrinkWrap.create(WebArchive.class, "bridgeprobe.war")
-        .addClasses(
-            BridgeProbeOccurred.class,
-            BridgeProbeHandler.class,
-            BridgeProbeStore.class,
-            EventBridgeIT.class)
-        .addAsLibraries(kitAndLibraries)
-        .addAsLibraries(
-            jarOf(org.assertj.core.api.Assertions.class),
-            jarOf(org.awaitility.Awaitility.class),
-            jarOf(org.hamcrest.Matcher.class))
-        .addAsResource(
-            new StringAsset(
-                String.join(
-                    "\n",
-                    "platform.service.name=bridgeprobe",
-                    "platform.datasource=jdbc/auth",
-                    "platform.migrations.history-table=bridgeprobe_schema_history",
-                    "events.relay.interval-ms=100")),
-            "META-INF/microprofile-config.properties")
-        .addAsResource(
-            new StringAsset(
-                "<persistence xmlns=\"https://jakarta.ee/xml/ns/persistence\" version=\"3.2\">"
-                    + "<persistence-unit name=\"bridgeprobe\" transaction-type=\"JTA\">"
-                    + "<jta-data-source>jdbc/auth</jta-data-source>"
-                    + "<class>io.opencommerce.kit.events.OutboxMessage</class>"
-                    + "<exclude-unlisted-classes>true</exclude-unlisted-classes>"
-                    + "</persistence-unit></persistence>"),
-            "META-INF/persistence.xml")
-        .addAsResource(EmptyAsset.INSTANCE, "db/migration/bridgeprobe/flyway.location")
-        .addAsWebInfResource(
-            new StringAsset(
-                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.1\""
-                    + " bean-discovery-mode=\"annotated\"/>"),
-            "beans.xml");
-  }
-
-  private static File jarOf(Class<?> type) {
-    try {
-      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return ProbeServices.kitService(
+        "bridgeprobe",
+        Map.of("events.relay.interval-ms", "100"),
+        BridgeProbeOccurred.class,
+        BridgeProbeHandler.class,
+        BridgeProbeStore.class,
+        EventBridgeIT.class);
   }
 
   @BeforeEach

@@ -65,11 +65,16 @@ public class DatabaseMigrations {
     report(
         "platform-kit",
         flyway(dataSource, "db/platform-kit", "platform_kit_schema_history").migrate());
+    var config = ConfigProvider.getConfig();
+    String location =
+        config
+            .getOptionalValue("platform.migrations.location", String.class)
+            .orElse("db/migration/" + service.name());
     String history =
-        ConfigProvider.getConfig()
+        config
             .getOptionalValue("platform.migrations.history-table", String.class)
             .orElse("flyway_schema_history");
-    report(service.name(), flyway(dataSource, "db/migration/" + service.name(), history).migrate());
+    report(service.name(), flyway(dataSource, location, history).migrate());
     done = true;
   }
 
