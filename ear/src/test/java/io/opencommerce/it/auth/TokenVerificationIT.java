@@ -13,18 +13,13 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.opencommerce.auth.infrastructure.SigningKey;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Session;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -146,18 +141,6 @@ class TokenVerificationIT {
   private static RSAKey platformSigningKey() throws Exception {
     Path pem =
         Path.of(System.getProperty("platform.server.dir"), "resources/security/auth-jwt.pem");
-    String base64 =
-        Files.readString(pem, StandardCharsets.US_ASCII)
-            .replaceAll("-----[A-Z ]+-----", "")
-            .replaceAll("\\s", "");
-    KeyFactory rsa = KeyFactory.getInstance("RSA");
-    RSAPrivateCrtKey privateKey =
-        (RSAPrivateCrtKey)
-            rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    RSAPublicKey publicKey =
-        (RSAPublicKey)
-            rsa.generatePublic(
-                new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-    return new RSAKey.Builder(publicKey).privateKey(privateKey).keyIDFromThumbprint().build();
+    return SigningKey.fromPem(Files.readString(pem, StandardCharsets.US_ASCII));
   }
 }

@@ -6,12 +6,12 @@ import io.opencommerce.auth.domain.SecurityEventType;
 import io.opencommerce.contracts.api.Page;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.security.Roles;
+import io.opencommerce.kit.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,19 +34,13 @@ public class SecurityEventResource {
   public Page<SecurityEventView> list(
       @QueryParam("userId") UUID userId,
       @QueryParam("type") String type,
-      @QueryParam("limit")
-          @DefaultValue("50")
-          @Min(value = 1, message = "must be at least 1")
-          @Max(value = 200, message = "must be at most 200")
-          int limit,
-      @QueryParam("offset") @DefaultValue("0") @Min(value = 0, message = "must not be negative")
-          int offset) {
+      @BeanParam @Valid PageRequest page) {
     SecurityEventType eventType = parse(type);
-    return new Page<>(
-        audit.page(userId, eventType, limit, offset).stream().map(Views::event).toList(),
-        audit.count(userId, eventType),
-        limit,
-        offset);
+    return page.page(
+        audit.page(userId, eventType, page.limit(), page.offset()).stream()
+            .map(Views::event)
+            .toList(),
+        audit.count(userId, eventType));
   }
 
   private static SecurityEventType parse(String type) {

@@ -9,19 +9,18 @@ import io.opencommerce.auth.domain.User;
 import io.opencommerce.contracts.api.Page;
 import io.opencommerce.kit.security.CurrentUser;
 import io.opencommerce.kit.security.Roles;
+import io.opencommerce.kit.web.PageRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -84,18 +83,10 @@ public class UserResource {
       @QueryParam("role")
           @Pattern(regexp = "customer|agent|admin", message = "must be customer, agent or admin")
           String role,
-      @QueryParam("limit")
-          @DefaultValue("20")
-          @Min(value = 1, message = "must be at least 1")
-          @Max(value = 100, message = "must be at most 100")
-          int limit,
-      @QueryParam("offset") @DefaultValue("0") @Min(value = 0, message = "must not be negative")
-          int offset) {
-    return new Page<>(
-        users.page(email, role, limit, offset).stream().map(Views::profile).toList(),
-        users.count(email, role),
-        limit,
-        offset);
+      @BeanParam @Valid PageRequest page) {
+    return page.page(
+        users.page(email, role, page.limit(), page.offset()).stream().map(Views::profile).toList(),
+        users.count(email, role));
   }
 
   @GET

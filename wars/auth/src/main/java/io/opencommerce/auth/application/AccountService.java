@@ -34,13 +34,7 @@ public class AccountService {
 
   User create(String email, String password, String displayName, Set<String> roles, UUID actor) {
     String normalized = User.normalizeEmail(email);
-    settings
-        .passwordPolicy()
-        .violation(password, normalized)
-        .ifPresent(
-            why -> {
-              throw ProblemException.invalidField("password", why);
-            });
+    requireAcceptablePassword("password", password, normalized);
     if (users.byEmail(normalized).isPresent()) {
       throw ProblemException.conflict(
           "email-taken", "An account with this e-mail address already exists.");
@@ -64,16 +58,21 @@ public class AccountService {
     if (!hasher.matches(currentPassword, user.passwordHash())) {
       throw ProblemException.invalidField("currentPassword", "Current password is wrong.");
     }
-    settings
-        .passwordPolicy()
-        .violation(newPassword, user.email())
-        .ifPresent(
-            why -> {
-              throw ProblemException.invalidField("newPassword", why);
-            });
+    requireAcceptablePassword("newPassword", newPassword, user.email());
     user.changePassword(hasher.hash(newPassword));
     endAllSessions(user);
     audit.record(SecurityEventType.PASSWORD_CHANGED, user.id(), user.email(), user.id(), null);
+  }
+
+  /** Refuses a password the policy does not accept, naming the request field it came in. */
+  void requireAcceptablePassword(String field, String password, String email) {
+    settings
+        .passwordPolicy()
+        .violation(password, email)
+        .ifPresent(
+            why -> {
+              throw ProblemException.invalidField(field, why);
+            });
   }
 
   /** Revokes every access token (by version) and every refresh token of the user. */

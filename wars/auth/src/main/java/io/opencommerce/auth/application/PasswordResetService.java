@@ -60,13 +60,7 @@ public class PasswordResetService {
             .findFirst()
             .orElseThrow(ResetTokens::invalid);
     User user = users.getForUpdate(reset.userId());
-    settings
-        .passwordPolicy()
-        .violation(newPassword, user.email())
-        .ifPresent(
-            why -> {
-              throw ProblemException.invalidField("newPassword", why);
-            });
+    accounts.requireAcceptablePassword("newPassword", newPassword, user.email());
     if (!reset.use(Instant.now())) {
       throw ResetTokens.invalid();
     }

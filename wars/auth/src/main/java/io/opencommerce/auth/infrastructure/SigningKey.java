@@ -75,7 +75,8 @@ public class SigningKey {
     }
   }
 
-  static RSAKey fromPem(String pem) {
+  /** Reads an RSA private key in PKCS#8 PEM, with its public half and thumbprint key id. */
+  public static RSAKey fromPem(String pem) {
     String base64 =
         pem.replace("-----BEGIN PRIVATE KEY-----", "")
             .replace("-----END PRIVATE KEY-----", "")

@@ -8,6 +8,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -30,42 +31,30 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
   }
 
   /**
-   * Turns {@code register.request.email} into {@code body.email}, and a query or path parameter
-   * into its own name: clients know their request, not our method names.
+   * Names the field as the client sent it: {@code body.email} for a request body (parameters named
+   * {@code request}), {@code limit} for a query parameter or a field of a bean parameter.
    */
   static String fieldOf(ConstraintViolation<?> violation) {
-    StringBuilder field = new StringBuilder();
-    boolean inBody = false;
+    List<String> parts = new ArrayList<>();
+    String parameter = null;
     for (Path.Node node : violation.getPropertyPath()) {
       ElementKind kind = node.getKind();
-      if (kind == ElementKind.METHOD || kind == ElementKind.RETURN_VALUE) {
-        continue;
-      }
       if (kind == ElementKind.PARAMETER) {
-        // Parameter names are compiled in (-parameters); request bodies are named "request".
-        String name = node.getName();
-        if ("request".equals(name) || "body".equals(name)) {
-          field.append("body");
-          inBody = true;
-        } else {
-          field.append(name);
+        parameter = node.getName();
+      } else if (kind == ElementKind.PROPERTY || kind == ElementKind.CONTAINER_ELEMENT) {
+        if (node.getName() != null) {
+          parts.add(
+              node.getIndex() == null
+                  ? node.getName()
+                  : node.getName() + "[" + node.getIndex() + "]");
         }
-        continue;
-      }
-      if (node.getName() == null) {
-        continue;
-      }
-      if (field.length() > 0) {
-        field.append('.');
-      }
-      field.append(node.getName());
-      if (node.getIndex() != null) {
-        field.append('[').append(node.getIndex()).append(']');
       }
     }
-    if (field.length() == 0) {
-      return inBody ? "body" : "request";
+    if ("request".equals(parameter)) {
+      parts.add(0, "body");
+    } else if (parts.isEmpty() && parameter != null) {
+      parts.add(parameter);
     }
-    return field.toString();
+    return parts.isEmpty() ? "request" : String.join(".", parts);
   }
 }
