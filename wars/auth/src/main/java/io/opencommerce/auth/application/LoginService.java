@@ -41,9 +41,13 @@ public class LoginService {
   private static final Outcome.Rejected BAD_CREDENTIALS =
       new Outcome.Rejected("invalid-credentials", "E-mail or password is wrong.");
 
+  /**
+   * Checks the password without holding the account's row lock (the hash check is the slow part),
+   * then takes the lock to record the outcome: concurrent attempts on one account queue only for
+   * the counter update, and still count exactly.
+   */
   public Outcome login(String email, String password) {
-    Instant now = Instant.now();
-    Optional<User> found = users.byEmailForUpdate(email);
+    Optional<User> found = users.byEmail(email);
     if (found.isEmpty()) {
       hasher.burnTime(password);
       audit.record(
@@ -55,12 +59,22 @@ public class LoginService {
       return BAD_CREDENTIALS;
     }
     User user = found.get();
+    if (user.loginAttempts().isLocked(Instant.now())) {
+      return refusedWhileLocked(user);
+    }
+    String checkedHash = user.passwordHash();
+    boolean matches = hasher.matches(password, checkedHash);
+
+    users.lock(user);
+    Instant now = Instant.now();
     LoginAttempts attempts = user.loginAttempts();
     if (attempts.isLocked(now)) {
-      audit.record(SecurityEventType.LOGIN_REFUSED_LOCKED, user.id(), user.email(), null, null);
-      return new Outcome.Locked(attempts.remainingLock(now));
+      return refusedWhileLocked(user);
     }
-    if (!hasher.matches(password, user.passwordHash())) {
+    if (!checkedHash.equals(user.passwordHash())) {
+      matches = hasher.matches(password, user.passwordHash()); // changed meanwhile
+    }
+    if (!matches) {
       boolean lockedNow = attempts.recordFailure(now, settings.lockoutPolicy());
       audit.record(SecurityEventType.LOGIN_FAILED, user.id(), user.email(), null, "wrong password");
       if (lockedNow) {
@@ -81,6 +95,11 @@ public class LoginService {
     TokenResponse tokens = sessions.issue(user, UUID.randomUUID());
     audit.record(SecurityEventType.LOGIN_SUCCEEDED, user.id(), user.email(), null, null);
     return new Outcome.Success(tokens);
+  }
+
+  private Outcome refusedWhileLocked(User user) {
+    audit.record(SecurityEventType.LOGIN_REFUSED_LOCKED, user.id(), user.email(), null, null);
+    return new Outcome.Locked(user.loginAttempts().remainingLock(Instant.now()));
   }
 
   /** Spends a refresh token for a new pair; a reused token ends its whole session. */

@@ -23,13 +23,12 @@ public class Users {
         .findFirst();
   }
 
-  /** The account, locked for this transaction: concurrent logins of one user queue up. */
-  public Optional<User> byEmailForUpdate(String email) {
-    return em.createQuery("SELECT u FROM User u WHERE u.email = :email", User.class)
-        .setParameter("email", User.normalizeEmail(email))
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream()
-        .findFirst();
+  /**
+   * Locks the account's row for the rest of the transaction and reloads it: concurrent writers of
+   * one account (logins counting failures, password changes) queue up.
+   */
+  public void lock(User user) {
+    em.refresh(user, LockModeType.PESSIMISTIC_WRITE);
   }
 
   public User get(UUID id) {
