@@ -3,8 +3,11 @@ package io.opencommerce.it;
 import static io.opencommerce.it.support.Platform.BASE;
 import static io.opencommerce.it.support.Platform.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.opencommerce.it.support.Platform;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** What IT operations and Kubernetes read: the three health probes, metrics and the API map. */
@@ -26,9 +29,14 @@ class ObservabilityIT {
 
   @Test
   void metricsArePrometheusTextWithTheOutboxBacklog() {
+    Platform.registerAndLogin("metrics");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> get(BASE + "/metrics", null).body().contains("events_published_total{"));
     var metrics = get(BASE + "/metrics", null);
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).containsPattern("outbox_backlog\\{[^}]*service=\"auth\"");
+    assertThat(metrics.body()).containsPattern("events_published_total\\{[^}]*service=\"auth\"");
     assertThat(metrics.body()).contains("jvm_uptime_seconds");
   }
 

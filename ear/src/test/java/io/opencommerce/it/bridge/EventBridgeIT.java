@@ -20,6 +20,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -48,6 +50,7 @@ public class EventBridgeIT {
   @Inject RabbitBroker broker;
   @Inject DeadLetterResource deadLetters;
   @Inject UserTransaction transaction;
+  @Inject MetricRegistry metrics;
 
   @Deployment
   public static WebArchive probeService() {
@@ -106,6 +109,7 @@ public class EventBridgeIT {
     Thread.sleep(1000);
     assertThat(handler.effects(probe)).isEqualTo(1);
     assertThat(store.inboxRows(eventId)).isEqualTo(1);
+    assertThat(received("duplicate")).isPositive();
   }
 
   @Test
@@ -114,6 +118,7 @@ public class EventBridgeIT {
     publish(eventId, "this is not JSON".getBytes(StandardCharsets.UTF_8));
     await().atMost(WAIT).until(() -> deadLetteredIds().contains(eventId));
     assertThat(store.inboxRows(eventId)).isZero();
+    assertThat(received("dead_lettered")).isPositive();
   }
 
   @Test
@@ -161,6 +166,17 @@ public class EventBridgeIT {
           body);
       channel.waitForConfirmsOrDie(5000);
     }
+  }
+
+  /** The probe service's {@code events_received_total} for one outcome. */
+  private long received(String outcome) {
+    return metrics
+        .counter(
+            "events_received",
+            new Tag("service", "bridgeprobe"),
+            new Tag("type", "BridgeProbeOccurred.v1"),
+            new Tag("outcome", outcome))
+        .getCount();
   }
 
   /** The ids of the messages in the dead-letter queue, which browsing leaves in place. */

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The consuming half of the bridge: reads each subscribed queue with manual acknowledgement and
@@ -32,6 +34,7 @@ public class InboundEventConsumer {
 
   @Inject InboxProcessor inbox;
   @Inject ServiceIdentity service;
+  @Inject MetricRegistry metrics;
 
   private final List<Channel> channels = new CopyOnWriteArrayList<>();
 
@@ -139,6 +142,7 @@ public class InboundEventConsumer {
                     + ": "
                     + e.getMessage());
         getChannel().basicReject(tag, false);
+        count("dead_lettered");
         return;
       }
       try {
@@ -150,13 +154,29 @@ public class InboundEventConsumer {
                     + " "
                     + envelope[0].type());
         getChannel().basicAck(tag, false);
+        count(handled ? "handled" : "duplicate");
       } catch (RuntimeException e) {
         LOG.log(
             Level.WARNING,
             "Handling event " + envelope[0].id() + " " + envelope[0].type() + " failed; requeued",
             e);
         getChannel().basicNack(tag, false, true);
+        count("failed");
       }
+    }
+
+    /**
+     * {@code events_received_total{service, type, outcome}}: handled, duplicate, failed,
+     * dead_lettered.
+     */
+    private void count(String outcome) {
+      metrics
+          .counter(
+              "events_received",
+              new Tag("service", service.name()),
+              new Tag("type", EventTypes.routingKey(type)),
+              new Tag("outcome", outcome))
+          .inc();
     }
   }
 }

@@ -27,7 +27,8 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * Moves the outbox to the broker: every {@code events.relay.interval} (200 ms) it publishes what is
  * pending; while the broker is away it backs off (up to 30 s) and the service keeps accepting
- * writes. The backlog (unpublished rows) is the gauge {@code outbox_backlog{service=…}}.
+ * writes. The backlog (unpublished rows) is the gauge {@code outbox_backlog{service=…}}, what left
+ * the counter {@code events_published_total{service=…}}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -36,6 +37,7 @@ public class OutboxRelay {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   private static final Duration PURGE_EVERY = Duration.ofHours(1);
   private static final String BACKLOG_METRIC = "outbox_backlog";
+  private static final String PUBLISHED_METRIC = "events_published";
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject OutboxPublisher publisher;
@@ -82,6 +84,9 @@ public class OutboxRelay {
       int published;
       do {
         published = publisher.publishBatch(BATCH);
+        if (published > 0) {
+          metrics.counter(PUBLISHED_METRIC, serviceTag()).inc(published);
+        }
       } while (published == BATCH);
       if (!backoff.isZero()) {
         LOG.info("Outbox relay publishing again");
