@@ -130,7 +130,11 @@ class BadInputIT {
         Platform.get(AUTH + "/users?limit=0", admin).assertProblem(400, "validation-failed");
     assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field"))
         .isEqualTo("limit");
-    Platform.get(AUTH + "/users?limit=abc", admin).assertProblem(404, "not-found");
+    var mistyped =
+        Platform.get(AUTH + "/users?limit=abc", admin).assertProblem(400, "validation-failed");
+    assertThat(mistyped.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("limit");
+    Platform.get(AUTH + "/users/not-a-uuid", admin).assertProblem(404, "not-found");
     Platform.get(AUTH + "/security-events?type=NOPE", admin)
         .assertProblem(400, "validation-failed");
   }

@@ -1,5 +1,6 @@
 package io.opencommerce.kit.problem;
 
+import io.opencommerce.contracts.api.ProblemDetail.FieldViolation;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -7,19 +8,38 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Failures raised by JAX-RS itself (unknown path, wrong method or media type, a bad parameter, a
- * role check) as problem documents with a stable code.
+ * role check) as problem documents with a stable code. A query parameter of the wrong type is the
+ * client's input error (400 naming it), not the 404 JAX-RS would answer.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
   private static final Logger LOG = Logger.getLogger(WebApplicationExceptionMapper.class.getName());
 
+  /** How the runtime names a query parameter it could not convert (JAX-RS answers 404 for it). */
+  private static final Pattern QUERY_PARAMETER = Pattern.compile("QueryParam\\(\"([^\"]+)\"\\)");
+
   @Override
   public Response toResponse(WebApplicationException e) {
+    if (e instanceof NotFoundException && e.getCause() != null && e.getMessage() != null) {
+      Matcher parameter = QUERY_PARAMETER.matcher(e.getMessage());
+      if (parameter.find()) {
+        return Problems.response(
+            400,
+            "validation-failed",
+            "Validation failed",
+            "The request is not valid.",
+            List.of(new FieldViolation(parameter.group(1), "has the wrong type")),
+            null);
+      }
+    }
     Response original = e.getResponse();
     int status = original == null ? 500 : original.getStatus();
     if (status >= 500) {
