@@ -11,7 +11,11 @@ import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,9 +37,28 @@ public class ObjectStorage {
   private Optional<String> bucket;
   private MinioClient client;
 
+  @Resource ManagedExecutorService executor;
+
   @PostConstruct
   void init() {
     bucket = ConfigProvider.getConfig().getOptionalValue("storage.bucket", String.class);
+  }
+
+  /** A service that uses object storage owns its bucket: it is created once the service is up. */
+  void onStart(@Observes Startup startup) {
+    if (isConfigured()) {
+      executor.submit(
+          () -> {
+            try {
+              ensureBucket();
+            } catch (Exception e) {
+              LOG.log(
+                  Level.WARNING,
+                  "Bucket {0} cannot be created yet ({1}); readiness reports it",
+                  new Object[] {bucket(), e.toString()});
+            }
+          });
+    }
   }
 
   /** Whether this service is configured to use object storage at all. */

@@ -1,0 +1,26 @@
+package io.opencommerce.contracts.products;
+
+import io.opencommerce.contracts.EventType;
+import io.opencommerce.contracts.IntegrationEvent;
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * A product was created, changed or retired. Carries what baskets need to re-price and flag items:
+ * the current price and whether the product can still be sold.
+ */
+@EventType(name = "ProductChanged", version = 1)
+public record ProductChanged(
+    UUID productId,
+    String sku,
+    String change,
+    String name,
+    BigDecimal price,
+    String currency,
+    boolean active)
+    implements IntegrationEvent {
+
+  public static final String CREATED = "created";
+  public static final String UPDATED = "updated";
+  public static final String RETIRED = "retired";
+}

@@ -1,0 +1,68 @@
+package io.opencommerce.products.client;
+
+import io.opencommerce.contracts.api.Page;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * The catalog's REST API as a typed MicroProfile REST Client. Base URI: the service's API root,
+ * e.g. {@code https://shop.example.com/products/api} (config key {@code products}).
+ */
+@RegisterRestClient(configKey = "products")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface ProductsApi {
+
+  @GET
+  @Path("products")
+  Page<ProductView> search(
+      @QueryParam("q") String query,
+      @QueryParam("category") String categorySlug,
+      @QueryParam("minPrice") BigDecimal minPrice,
+      @QueryParam("maxPrice") BigDecimal maxPrice,
+      @QueryParam("sort") String sort,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("offset") Integer offset);
+
+  @GET
+  @Path("products/{id}")
+  ProductView product(@PathParam("id") UUID id);
+
+  @POST
+  @Path("products")
+  Response create(@HeaderParam("Authorization") String authorization, ProductRequest request);
+
+  @PUT
+  @Path("products/{id}")
+  ProductView replace(
+      @HeaderParam("Authorization") String authorization,
+      @PathParam("id") UUID id,
+      ProductRequest request);
+
+  @DELETE
+  @Path("products/{id}")
+  Response retire(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
+
+  @GET
+  @Path("categories")
+  List<CategoryView> categories();
+
+  @POST
+  @Path("categories")
+  Response createCategory(
+      @HeaderParam("Authorization") String authorization, CategoryRequest request);
+}

@@ -1,0 +1,181 @@
+package io.opencommerce.products.api;
+
+import io.opencommerce.contracts.api.Page;
+import io.opencommerce.kit.problem.ProblemException;
+import io.opencommerce.kit.security.CurrentUser;
+import io.opencommerce.kit.security.Roles;
+import io.opencommerce.kit.web.CurrentRequest;
+import io.opencommerce.kit.web.PageRequest;
+import io.opencommerce.products.application.Catalog;
+import io.opencommerce.products.application.ProductCache;
+import io.opencommerce.products.application.ProductSearch;
+import io.opencommerce.products.application.ProductSearch.Criteria;
+import io.opencommerce.products.client.ProductRequest;
+import io.opencommerce.products.client.ProductView;
+import io.opencommerce.products.domain.Product;
+import io.opencommerce.products.domain.ProductSort;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * The catalog: anyone browses and searches it; administrators create, replace and retire products.
+ * Product reads are served from Redis and carry an {@code ETag} (the product's version), so {@code
+ * If-None-Match} answers 304 without a body.
+ */
+@Path("products")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProductResource {
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  @Inject Catalog catalog;
+  @Inject ProductSearch search;
+  @Inject ProductCache cache;
+  @Inject CurrentRequest request;
+  @Inject CurrentUser caller;
+  @Context UriInfo uri;
+
+  @GET
+  @PermitAll
+  public Page<ProductView> list(
+      @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters") String text,
+      @QueryParam("category") @Size(max = 64, message = "must be at most 64 characters")
+          String category,
+      @QueryParam("minPrice") @DecimalMin(value = "0", message = "must not be negative")
+          BigDecimal minPrice,
+      @QueryParam("maxPrice") @DecimalMin(value = "0", message = "must not be negative")
+          BigDecimal maxPrice,
+      @QueryParam("sort") @DefaultValue("name") String sort,
+      @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
+      @BeanParam @Valid PageRequest page) {
+    ProductSort order =
+        ProductSort.parse(sort)
+            .orElseThrow(
+                () ->
+                    ProblemException.invalidField(
+                        "sort", "must be one of name, -name, price, -price, newest"));
+    if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
+      throw ProblemException.invalidField("minPrice", "must not be above maxPrice");
+    }
+    if (includeRetired && !caller.isAdmin()) {
+      throw ProblemException.forbidden("Only administrators see retired products.");
+    }
+    ProductSearch.Result found =
+        search.search(
+            new Criteria(
+                text == null || text.isBlank() ? null : text.strip(),
+                category,
+                minPrice,
+                maxPrice,
+                includeRetired,
+                order),
+            page.limit(),
+            page.offset());
+    return page.page(found.products().stream().map(Views::product).toList(), found.total());
+  }
+
+  @GET
+  @Path("{id}")
+  @PermitAll
+  public Response get(@PathParam("id") UUID id, @Context Request conditional) {
+    String site = request.site();
+    String json =
+        caller.isAuthenticated() && caller.isAdmin()
+            ? JSONB.toJson(Views.product(catalog.get(id, true)))
+            : cache.get(
+                site, id, () -> Optional.of(JSONB.toJson(Views.product(catalog.get(id, false)))));
+    ProductView view = JSONB.fromJson(json, ProductView.class);
+    EntityTag tag = new EntityTag(view.id() + "-" + view.version());
+    Response.ResponseBuilder unchanged = conditional.evaluatePreconditions(tag);
+    CacheControl revalidate = new CacheControl();
+    revalidate.setMaxAge(0);
+    if (unchanged != null) {
+      return unchanged.tag(tag).cacheControl(revalidate).build();
+    }
+    return Response.ok(json, MediaType.APPLICATION_JSON).tag(tag).cacheControl(revalidate).build();
+  }
+
+  @POST
+  @RolesAllowed(Roles.ADMIN)
+  @SecurityRequirement(name = "jwt")
+  public Response create(
+      @NotNull(message = "A request body is required.") @Valid ProductRequest request) {
+    Product product = catalog.create(request);
+    return Response.created(uri.getAbsolutePathBuilder().path(product.id().toString()).build())
+        .entity(Views.product(product))
+        .tag(new EntityTag(product.id() + "-" + product.version()))
+        .build();
+  }
+
+  /** Replaces a product; {@code If-Match: "<id>-<version>"} makes it conditional (412). */
+  @PUT
+  @Path("{id}")
+  @RolesAllowed(Roles.ADMIN)
+  @SecurityRequirement(name = "jwt")
+  public Response replace(
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") String ifMatch,
+      @NotNull(message = "A request body is required.") @Valid ProductRequest request) {
+    Product product = catalog.replace(id, request, expectedVersion(id, ifMatch));
+    return Response.ok(Views.product(product))
+        .tag(new EntityTag(product.id() + "-" + product.version()))
+        .build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  @RolesAllowed(Roles.ADMIN)
+  @SecurityRequirement(name = "jwt")
+  public Response retire(@PathParam("id") UUID id) {
+    catalog.retire(id);
+    return Response.noContent().build();
+  }
+
+  private static Long expectedVersion(UUID id, String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+      return null;
+    }
+    String tag = ifMatch.strip().replace("W/", "").replace("\"", "");
+    String prefix = id + "-";
+    if (!tag.startsWith(prefix)) {
+      throw ProblemException.invalidField("If-Match", "must be an ETag of this product");
+    }
+    try {
+      return Long.parseLong(tag.substring(prefix.length()));
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalidField("If-Match", "must be an ETag of this product");
+    }
+  }
+}
