@@ -9,6 +9,7 @@ import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
+import io.minio.errors.ErrorResponseException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -88,11 +89,21 @@ public class ObjectStorage {
     return client;
   }
 
-  /** Creates the bucket if it is not there yet. */
+  /**
+   * Creates the bucket if it is not there yet. Idempotent: when replicas (or a start-up task and a
+   * caller) race to create it, the loser finds it already owned and is content.
+   */
   public void ensureBucket() throws Exception {
-    if (!bucketExists()) {
+    if (bucketExists()) {
+      return;
+    }
+    try {
       client().makeBucket(MakeBucketArgs.builder().bucket(bucket()).build());
       LOG.info(() -> "Created bucket " + bucket());
+    } catch (ErrorResponseException e) {
+      if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
+        throw e;
+      }
     }
   }
 
