@@ -77,6 +77,7 @@ public class ProductResource {
           BigDecimal minPrice,
       @QueryParam("maxPrice") @DecimalMin(value = "0", message = "must not be negative")
           BigDecimal maxPrice,
+      @QueryParam("inStock") @DefaultValue("false") boolean inStock,
       @QueryParam("sort") @DefaultValue("name") String sort,
       @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
       @BeanParam @Valid PageRequest page) {
@@ -99,6 +100,7 @@ public class ProductResource {
                 category,
                 minPrice,
                 maxPrice,
+                inStock,
                 includeRetired,
                 order),
             page.limit(),

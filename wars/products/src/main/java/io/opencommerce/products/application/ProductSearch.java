@@ -17,9 +17,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Lists the request's site's catalog: filtered by category, price range and full-text search over
- * name and description (the FULLTEXT index), sorted by a fixed set of orders, one page at a time
- * with the total. Only values are bound; the SQL text comes from constants.
+ * Lists the request's site's catalog: filtered by category, price range, availability and full-text
+ * search over name and description (the FULLTEXT index), sorted by a fixed set of orders, one page
+ * at a time with the total. Only values are bound; the SQL text comes from constants.
  */
 @ApplicationScoped
 public class ProductSearch {
@@ -32,6 +32,7 @@ public class ProductSearch {
       String categorySlug,
       BigDecimal minPrice,
       BigDecimal maxPrice,
+      boolean inStockOnly,
       boolean includeRetired,
       ProductSort sort) {}
 
@@ -85,6 +86,9 @@ public class ProductSearch {
     if (criteria.categorySlug() != null) {
       sql.append(" JOIN categories c ON c.id = p.category_id AND c.slug = ?");
       parameters.add(criteria.categorySlug());
+    }
+    if (criteria.inStockOnly()) {
+      sql.append(" JOIN stock_levels s ON s.product_id = p.id AND s.on_hand - s.reserved > 0");
     }
     sql.append(" WHERE p.site = ?");
     parameters.add(request.site());

@@ -1,0 +1,12 @@
+package io.opencommerce.contracts.products;
+
+import io.opencommerce.contracts.EventType;
+import io.opencommerce.contracts.IntegrationEvent;
+import java.util.List;
+import java.util.UUID;
+
+/** Reserved units went back on sale: {@code reason} is {@code released} or {@code expired}. */
+@EventType(name = "StockReleased", version = 1)
+public record StockReleased(
+    UUID reservationId, String reference, List<StockLine> lines, String reason)
+    implements IntegrationEvent {}

@@ -1,0 +1,32 @@
+package io.opencommerce.products.client;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Units to hold for a checkout, all or nothing, for {@code holdSeconds} (15 minutes by default).
+ * {@code reference} ties the reservation to the caller's own record (an order number).
+ */
+public record ReservationRequest(
+    @NotEmpty(message = "At least one line is required.")
+        @Size(max = 100, message = "At most 100 lines.")
+        List<@Valid @NotNull(message = "Lines must not be null.") Line> lines,
+    @Size(max = 100, message = "Reference must be at most 100 characters.") String reference,
+    @Min(value = 1, message = "Hold time must be at least 1 second.")
+        @Max(value = 3600, message = "Hold time must be at most 3600 seconds.")
+        Integer holdSeconds) {
+
+  /** A quantity of one product. */
+  public record Line(
+      @NotNull(message = "Product id is required.") UUID productId,
+      @NotNull(message = "Quantity is required.")
+          @Min(value = 1, message = "Quantity must be at least 1.")
+          @Max(value = 10_000, message = "Quantity must be at most 10000.")
+          Integer quantity) {}
+}

@@ -1,0 +1,164 @@
+package io.opencommerce.products.application;
+
+import io.opencommerce.contracts.products.StockCommitted;
+import io.opencommerce.contracts.products.StockLine;
+import io.opencommerce.contracts.products.StockReleased;
+import io.opencommerce.contracts.products.StockReserved;
+import io.opencommerce.kit.problem.ProblemException;
+import io.opencommerce.kit.web.CurrentRequest;
+import io.opencommerce.products.domain.Reservation;
+import io.opencommerce.products.domain.ReservationLine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Reservations: hold units for a checkout (idempotently, per owner and {@code Idempotency-Key}),
+ * then commit or release them; expired ones are released by {@link ReservationExpiry}. Each step
+ * changes the stock levels and publishes its event in one transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class Reservations {
+  public static final Duration DEFAULT_HOLD = Duration.ofMinutes(15);
+  private static final Logger LOG = Logger.getLogger(Reservations.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject StockLedger stock;
+  @Inject Catalog catalog;
+  @Inject CurrentRequest request;
+  @Inject Event<StockReserved> reserved;
+  @Inject Event<StockReleased> released;
+  @Inject Event<StockCommitted> committed;
+
+  public Reservation reserve(
+      UUID owner, Map<UUID, Integer> quantities, String reference, String key, Duration holdFor) {
+    for (UUID productId : quantities.keySet()) {
+      catalog.get(productId, false); // 404 for unknown, retired or other sites' products
+    }
+    List<ReservationLine> lines =
+        quantities.entrySet().stream()
+            .map(e -> new ReservationLine(e.getKey(), e.getValue()))
+            .toList();
+    stock.reserve(lines);
+    Reservation reservation =
+        new Reservation(request.site(), owner, reference, key, lines, Instant.now(), holdFor);
+    em.persist(reservation);
+    em.flush(); // a concurrent replay of the same key fails here, on the unique key
+    reserved.fire(
+        new StockReserved(
+            reservation.id(), reference, stockLines(reservation), reservation.expiresAt()));
+    return reservation;
+  }
+
+  /** The reservation an earlier request with this key made, if any. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Optional<Reservation> byKey(UUID owner, String key) {
+    return em.createQuery(
+            "SELECT r FROM Reservation r WHERE r.ownerId = :owner AND r.idempotencyKey = :key",
+            Reservation.class)
+        .setParameter("owner", owner.toString())
+        .setParameter("key", key)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Reservation get(UUID id, UUID caller, boolean admin) {
+    Reservation reservation = em.find(Reservation.class, id.toString());
+    if (reservation == null
+        || !reservation.site().equals(request.site())
+        || (!admin && !reservation.ownerId().equals(caller))) {
+      throw ProblemException.notFound("Reservation", id);
+    }
+    return reservation;
+  }
+
+  public Reservation commit(UUID id, UUID caller, boolean admin) {
+    Reservation reservation = locked(id, caller, admin);
+    if (!reservation.commit(Instant.now())) {
+      throw ProblemException.conflict(
+          "reservation-not-held",
+          "The reservation is " + reservation.status() + " and cannot be committed.");
+    }
+    stock.commit(reservation.lines());
+    committed.fire(
+        new StockCommitted(reservation.id(), reservation.reference(), stockLines(reservation)));
+    return reservation;
+  }
+
+  public Reservation release(UUID id, UUID caller, boolean admin) {
+    Reservation reservation = locked(id, caller, admin);
+    if (reservation.release(Instant.now())) {
+      stock.release(reservation.lines());
+      released.fire(
+          new StockReleased(
+              reservation.id(), reservation.reference(), stockLines(reservation), "released"));
+    } else if (reservation.status() == Reservation.Status.COMMITTED) {
+      throw ProblemException.conflict(
+          "reservation-committed", "The reservation was committed; its units are sold.");
+    }
+    return reservation;
+  }
+
+  /** Releases up to {@code max} expired reservations; returns how many. */
+  public int expire(int max) {
+    @SuppressWarnings("unchecked")
+    List<String> ids =
+        em.createNativeQuery(
+                "SELECT id FROM reservations WHERE status = 'HELD' AND expires_at <= ?"
+                    + " ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED")
+            .setParameter(1, java.sql.Timestamp.from(Instant.now()))
+            .setParameter(2, max)
+            .getResultList();
+    int expired = 0;
+    for (String id : ids) {
+      Reservation reservation = em.find(Reservation.class, id);
+      if (reservation != null && reservation.expire(Instant.now())) {
+        stock.release(reservation.lines());
+        released.fire(
+            new StockReleased(
+                reservation.id(), reservation.reference(), stockLines(reservation), "expired"));
+        expired++;
+      }
+    }
+    if (expired > 0) {
+      int count = expired;
+      LOG.info(() -> "Released " + count + " expired reservation(s)");
+    }
+    return expired;
+  }
+
+  private Reservation locked(UUID id, UUID caller, boolean admin) {
+    Reservation reservation = get(id, caller, admin);
+    em.refresh(reservation, LockModeType.PESSIMISTIC_WRITE);
+    return reservation;
+  }
+
+  private static List<StockLine> stockLines(Reservation reservation) {
+    return reservation.lines().stream()
+        .map(l -> new StockLine(l.productId(), l.quantity()))
+        .toList();
+  }
+
+  /** Adds up lines that name the same product. */
+  public static Map<UUID, Integer> merge(List<UUID> products, List<Integer> quantities) {
+    Map<UUID, Integer> merged = new HashMap<>();
+    for (int i = 0; i < products.size(); i++) {
+      merged.merge(products.get(i), quantities.get(i), Integer::sum);
+    }
+    return merged;
+  }
+}

@@ -1,0 +1,146 @@
+package io.opencommerce.products.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Units held for one checkout. A reservation is held until it expires, and then ends exactly once:
+ * committed (the units are sold), released (given back) or expired (given back by the platform).
+ */
+@Entity
+@Table(name = "reservations")
+public class Reservation {
+  /** Where a reservation stands. */
+  public enum Status {
+    HELD,
+    COMMITTED,
+    RELEASED,
+    EXPIRED
+  }
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(nullable = false)
+  private String site;
+
+  @Column(name = "owner_id", nullable = false, length = 36)
+  private String ownerId;
+
+  private String reference;
+
+  @Column(name = "idempotency_key")
+  private String idempotencyKey;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Status status;
+
+  @Column(name = "expires_at", nullable = false)
+  private Instant expiresAt;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "reservation_lines", joinColumns = @JoinColumn(name = "reservation_id"))
+  private List<ReservationLine> lines = new ArrayList<>();
+
+  @Version private long version;
+
+  protected Reservation() {}
+
+  public Reservation(
+      String site,
+      UUID ownerId,
+      String reference,
+      String idempotencyKey,
+      List<ReservationLine> lines,
+      Instant now,
+      Duration holdFor) {
+    if (lines == null || lines.isEmpty()) {
+      throw new IllegalArgumentException("a reservation holds at least one line");
+    }
+    this.id = UUID.randomUUID().toString();
+    this.site = Objects.requireNonNull(site);
+    this.ownerId = ownerId.toString();
+    this.reference = reference;
+    this.idempotencyKey = idempotencyKey;
+    this.lines = new ArrayList<>(lines);
+    this.status = Status.HELD;
+    this.createdAt = now;
+    this.updatedAt = now;
+    this.expiresAt = now.plus(holdFor);
+  }
+
+  /** Sells the held units; false when the reservation is no longer held (or ran out of time). */
+  public boolean commit(Instant now) {
+    if (status != Status.HELD || !now.isBefore(expiresAt)) {
+      return false;
+    }
+    return moveTo(Status.COMMITTED, now);
+  }
+
+  /** Gives the units back; false when they were already given back or sold. */
+  public boolean release(Instant now) {
+    return status == Status.HELD && moveTo(Status.RELEASED, now);
+  }
+
+  /** Gives the units back because time ran out; false while time remains or when already ended. */
+  public boolean expire(Instant now) {
+    return status == Status.HELD && !now.isBefore(expiresAt) && moveTo(Status.EXPIRED, now);
+  }
+
+  private boolean moveTo(Status next, Instant now) {
+    status = next;
+    updatedAt = now;
+    return true;
+  }
+
+  public UUID id() {
+    return UUID.fromString(id);
+  }
+
+  public String site() {
+    return site;
+  }
+
+  public UUID ownerId() {
+    return UUID.fromString(ownerId);
+  }
+
+  public String reference() {
+    return reference;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public List<ReservationLine> lines() {
+    return List.copyOf(lines);
+  }
+}
