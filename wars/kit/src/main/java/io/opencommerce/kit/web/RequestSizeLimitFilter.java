@@ -3,9 +3,11 @@ package io.opencommerce.kit.web;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.problem.Problems;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -14,13 +16,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Caps request bodies at {@code platform.request.max-bytes} (64 KiB unless a service says
- * otherwise; uploads set their own limit): a declared larger body is refused before it is read, a
- * streamed one as soon as it passes the limit.
+ * otherwise; an upload method names its own limit with {@link BodyLimit}): a declared larger body
+ * is refused before it is read, a streamed one as soon as it passes the limit. Runs after matching
+ * (to know the method) and before the body is read.
  */
 @Provider
-@PreMatching
-@Priority(200)
+@Priority(Priorities.AUTHORIZATION + 100)
 public class RequestSizeLimitFilter implements ContainerRequestFilter {
+  @Context ResourceInfo resource;
+
   private final long maxBytes =
       ConfigProvider.getConfig()
           .getOptionalValue("platform.request.max-bytes", Long.class)
@@ -28,13 +32,22 @@ public class RequestSizeLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getLength() > maxBytes) {
-      request.abortWith(tooLarge(maxBytes));
+    long limit = limit();
+    if (request.getLength() > limit) {
+      request.abortWith(tooLarge(limit));
       return;
     }
     if (request.hasEntity()) {
-      request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBytes));
+      request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
     }
+  }
+
+  private long limit() {
+    BodyLimit own =
+        resource == null || resource.getResourceMethod() == null
+            ? null
+            : resource.getResourceMethod().getAnnotation(BodyLimit.class);
+    return own == null ? maxBytes : own.bytes();
   }
 
   static jakarta.ws.rs.core.Response tooLarge(long maxBytes) {
