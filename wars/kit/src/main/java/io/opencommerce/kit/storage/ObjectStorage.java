@@ -13,13 +13,14 @@ import io.minio.errors.ErrorResponseException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -38,27 +39,32 @@ public class ObjectStorage {
   private Optional<String> bucket;
   private MinioClient client;
 
-  @Resource ManagedExecutorService executor;
+  @Resource ManagedScheduledExecutorService scheduler;
 
   @PostConstruct
   void init() {
     bucket = ConfigProvider.getConfig().getOptionalValue("storage.bucket", String.class);
   }
 
-  /** A service that uses object storage owns its bucket: it is created once the service is up. */
+  /**
+   * A service that uses object storage owns its bucket: it is created once the service is up, and
+   * retried every 10 s while the storage cannot be reached (readiness reports it meanwhile).
+   */
   void onStart(@Observes Startup startup) {
     if (isConfigured()) {
-      executor.submit(
-          () -> {
-            try {
-              ensureBucket();
-            } catch (Exception e) {
-              LOG.log(
-                  Level.WARNING,
-                  "Bucket {0} cannot be created yet ({1}); readiness reports it",
-                  new Object[] {bucket(), e.toString()});
-            }
-          });
+      scheduler.submit(this::createBucket);
+    }
+  }
+
+  private void createBucket() {
+    try {
+      ensureBucket();
+    } catch (Exception e) {
+      LOG.log(
+          Level.WARNING,
+          "Bucket {0} cannot be created yet ({1}); retrying in 10 s",
+          new Object[] {bucket(), e.toString()});
+      scheduler.schedule(this::createBucket, 10, TimeUnit.SECONDS);
     }
   }
 
