@@ -82,8 +82,6 @@ public class DatabaseMigrations {
     return Flyway.configure(DatabaseMigrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:" + location)
-        // Callbacks, if any, sit beside the migrations (the default location does not exist).
-        .callbackLocations("classpath:" + location)
         .table(table)
         .failOnMissingLocations(true)
         // Two histories share one schema: each starts from an empty baseline.
