@@ -44,7 +44,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -112,21 +111,30 @@ public class ProductResource {
   @Path("{id}")
   @PermitAll
   public Response get(@PathParam("id") UUID id, @Context Request conditional) {
-    String site = request.site();
-    String json =
+    ProductCache.Entry entry =
         caller.isAuthenticated() && caller.isAdmin()
-            ? JSONB.toJson(Views.product(catalog.get(id, true)))
-            : cache.get(
-                site, id, () -> Optional.of(JSONB.toJson(Views.product(catalog.get(id, false)))));
-    ProductView view = JSONB.fromJson(json, ProductView.class);
-    EntityTag tag = new EntityTag(view.id() + "-" + view.version());
-    Response.ResponseBuilder unchanged = conditional.evaluatePreconditions(tag);
+            ? entry(catalog.get(id, true))
+            : cache.get(request.site(), id, () -> entry(catalog.get(id, false)));
+    EntityTag tag = new EntityTag(entry.etag());
     CacheControl revalidate = new CacheControl();
     revalidate.setMaxAge(0);
+    Response.ResponseBuilder unchanged = conditional.evaluatePreconditions(tag);
     if (unchanged != null) {
       return unchanged.tag(tag).cacheControl(revalidate).build();
     }
-    return Response.ok(json, MediaType.APPLICATION_JSON).tag(tag).cacheControl(revalidate).build();
+    return Response.ok(entry.json(), MediaType.APPLICATION_JSON)
+        .tag(tag)
+        .cacheControl(revalidate)
+        .build();
+  }
+
+  private static ProductCache.Entry entry(Product product) {
+    return new ProductCache.Entry(etag(product), JSONB.toJson(Views.product(product)));
+  }
+
+  /** A product's entity tag: its id and version, so it changes with every change. */
+  private static String etag(Product product) {
+    return product.id() + "-" + product.version();
   }
 
   @POST
@@ -137,7 +145,7 @@ public class ProductResource {
     Product product = catalog.create(request);
     return Response.created(uri.getAbsolutePathBuilder().path(product.id().toString()).build())
         .entity(Views.product(product))
-        .tag(new EntityTag(product.id() + "-" + product.version()))
+        .tag(new EntityTag(etag(product)))
         .build();
   }
 
@@ -151,9 +159,7 @@ public class ProductResource {
       @HeaderParam("If-Match") String ifMatch,
       @NotNull(message = "A request body is required.") @Valid ProductRequest request) {
     Product product = catalog.replace(id, request, expectedVersion(id, ifMatch));
-    return Response.ok(Views.product(product))
-        .tag(new EntityTag(product.id() + "-" + product.version()))
-        .build();
+    return Response.ok(Views.product(product)).tag(new EntityTag(etag(product))).build();
   }
 
   @DELETE

@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -17,9 +16,9 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * Serialized product reads in Redis ({@code products.cache.ttl}, 10 minutes by default), dropped
- * once a change has committed. Redis is only a cache here: when it cannot answer, reads go to the
- * database and nothing fails.
+ * Serialized product reads (entity tag and JSON, so a hit needs no parsing) in Redis ({@code
+ * products.cache.ttl}, 10 minutes by default), dropped once a change has committed. Redis is only a
+ * cache here: when it cannot answer, reads go to the database and nothing fails.
  */
 @ApplicationScoped
 public class ProductCache {
@@ -32,27 +31,40 @@ public class ProductCache {
   @ConfigProperty(name = "products.cache.ttl", defaultValue = "PT10M")
   String ttl;
 
-  /** The cached JSON of a product, or what {@code load} makes of it (then cached). */
-  public String get(String site, UUID id, Supplier<Optional<String>> load) {
+  /** A product read as it is served: its entity tag and its JSON. */
+  public record Entry(String etag, String json) {
+    String encode() {
+      return etag + "\n" + json;
+    }
+
+    /** The entry a cached value holds, or null for a value of another shape (a miss). */
+    static Entry decode(String value) {
+      int newline = value.indexOf('\n');
+      return newline <= 0
+          ? null
+          : new Entry(value.substring(0, newline), value.substring(newline + 1));
+    }
+  }
+
+  /** The cached read of a product, or what {@code load} makes of it (then cached). */
+  public Entry get(String site, UUID id, Supplier<Entry> load) {
     String key = key(site, id);
     try {
       String cached = redis.get(key);
-      if (cached != null) {
-        return cached;
+      Entry hit = cached == null ? null : Entry.decode(cached);
+      if (hit != null) {
+        return hit;
       }
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Product cache read failed", e);
     }
-    Optional<String> json = load.get();
-    json.ifPresent(
-        value -> {
-          try {
-            redis.set(key, value, SetParams.setParams().ex(Duration.parse(ttl).toSeconds()));
-          } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Product cache write failed", e);
-          }
-        });
-    return json.orElse(null);
+    Entry entry = load.get();
+    try {
+      redis.set(key, entry.encode(), SetParams.setParams().ex(Duration.parse(ttl).toSeconds()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Product cache write failed", e);
+    }
+    return entry;
   }
 
   /**
