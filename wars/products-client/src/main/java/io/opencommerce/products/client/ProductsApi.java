@@ -42,6 +42,10 @@ public interface ProductsApi {
   @Path("products/{id}")
   ProductView product(@PathParam("id") UUID id);
 
+  @GET
+  @Path("products/{id}/stock")
+  StockView stock(@PathParam("id") UUID id);
+
   @POST
   @Path("products")
   Response create(@HeaderParam("Authorization") String authorization, ProductRequest request);

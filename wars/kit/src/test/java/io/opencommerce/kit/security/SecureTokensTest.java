@@ -1,4 +1,4 @@
-package io.opencommerce.auth.infrastructure;
+package io.opencommerce.kit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.opencommerce.auth.infrastructure;
+package io.opencommerce.kit.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Opaque one-time secrets (refresh and reset tokens): 256 random bits, base64url. Stored only as
- * their SHA-256 hash: a stolen database reveals no usable token.
+ * Opaque secrets (refresh, reset and guest-basket tokens): 256 random bits, base64url. Stored only
+ * as their SHA-256 hash: a stolen database reveals no usable token.
  */
 public final class SecureTokens {
   private static final SecureRandom RANDOM = new SecureRandom();

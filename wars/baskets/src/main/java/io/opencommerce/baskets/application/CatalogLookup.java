@@ -1,0 +1,69 @@
+package io.opencommerce.baskets.application;
+
+import io.opencommerce.kit.client.RestClients;
+import io.opencommerce.kit.problem.ProblemException;
+import io.opencommerce.products.client.ProductView;
+import io.opencommerce.products.client.ProductsApi;
+import io.opencommerce.products.client.StockView;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * What the catalog says of a product, asked over REST (the products service's {@code ProductsApi})
+ * with a timeout, retries and a circuit breaker. An answer of 404 means the product is gone; any
+ * other failure is the catalog's and propagates.
+ */
+@ApplicationScoped
+public class CatalogLookup {
+  @Inject RestClients clients;
+
+  private ProductsApi products;
+
+  @PostConstruct
+  void init() {
+    products = clients.create(ProductsApi.class, "products");
+  }
+
+  @Timeout(3000)
+  @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = ProblemException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 20,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = ProblemException.class)
+  public Optional<ProductView> product(UUID id) {
+    try {
+      return Optional.of(products.product(id));
+    } catch (ProblemException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Timeout(3000)
+  @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = ProblemException.class)
+  @CircuitBreaker(
+      requestVolumeThreshold = 20,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = ProblemException.class)
+  public int available(UUID id) {
+    try {
+      StockView stock = products.stock(id);
+      return stock.available();
+    } catch (ProblemException e) {
+      if (e.status() == 404) {
+        return 0;
+      }
+      throw e;
+    }
+  }
+}
