@@ -114,11 +114,7 @@ public class OutboxRelay {
     }
   }
 
-  /** Unpublished outbox rows, as last counted (at most a second ago while the relay runs). */
-  public long backlog() {
-    return backlog;
-  }
-
+  /** Counts unpublished outbox rows, at most once a second, for the gauge. */
   private void countBacklog(Instant now) {
     if (Duration.between(backlogAt, now).toMillis() >= 1000) {
       try (Connection connection = database.dataSource().getConnection();

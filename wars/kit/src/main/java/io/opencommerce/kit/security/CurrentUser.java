@@ -35,8 +35,9 @@ public class CurrentUser {
     return groups == null ? Set.of() : groups;
   }
 
+  /** False for an anonymous caller: callers need not check authentication first. */
   public boolean hasRole(String role) {
-    return roles().contains(role);
+    return isAuthenticated() && roles().contains(role);
   }
 
   public boolean isAdmin() {

@@ -10,7 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -73,11 +72,7 @@ public class ProductSearch {
             .stream()
             .collect(Collectors.toMap(p -> p.id().toString(), Function.identity()));
     List<Product> page =
-        order.stream()
-            .map(loaded::get)
-            .filter(java.util.Objects::nonNull)
-            .sorted(Comparator.comparingInt(p -> order.indexOf(p.id().toString())))
-            .toList();
+        order.stream().map(loaded::get).filter(java.util.Objects::nonNull).toList();
     return new Result(page, total);
   }
 
