@@ -5,6 +5,7 @@ import io.opencommerce.baskets.application.Baskets;
 import io.opencommerce.baskets.application.Baskets.Snapshot;
 import io.opencommerce.baskets.application.CatalogLookup;
 import io.opencommerce.baskets.client.BasketView;
+import io.opencommerce.baskets.client.BasketsApi;
 import io.opencommerce.baskets.client.QuantityRequest;
 import io.opencommerce.baskets.domain.Basket;
 import io.opencommerce.kit.problem.ProblemException;
@@ -41,7 +42,7 @@ import java.util.function.Consumer;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BasketResource {
-  static final String TOKEN = "X-Basket-Token";
+  static final String TOKEN = BasketsApi.BASKET_TOKEN;
   private static final String TOKEN_SHAPE = "[A-Za-z0-9_-]{43}";
 
   @Inject Baskets baskets;

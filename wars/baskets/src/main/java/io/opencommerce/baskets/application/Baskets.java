@@ -1,10 +1,14 @@
 package io.opencommerce.baskets.application;
 
 import io.opencommerce.baskets.domain.Basket;
+import io.opencommerce.contracts.orders.OrderPlaced;
+import io.opencommerce.kit.events.Received;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.security.SecureTokens;
 import io.opencommerce.kit.web.CurrentRequest;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -12,6 +16,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +43,7 @@ public class Baskets {
   @Inject RedisClient redis;
   @Inject CurrentRequest request;
   @Inject BasketWriter writer;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   /** The items of a basket as the hot copy holds them. */
   public record Snapshot(UUID id, List<Item> items) {
@@ -82,6 +89,28 @@ public class Baskets {
     String token = SecureTokens.newToken();
     writer.openGuest(request.site(), SecureTokens.hash(token));
     return token;
+  }
+
+  /**
+   * Takes what was ordered out of the customer's basket: the order holds it now. The hot copy is
+   * dropped once the change is committed, so the next read loads the durable one.
+   */
+  void ordered(@Observes @Received OrderPlaced order) {
+    writer.changeCustomer(
+        request.site(),
+        order.customerId(),
+        basket -> order.lines().forEach(line -> basket.remove(line.productId())));
+    String key = customerKey(order.customerId());
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            drop(key);
+          }
+        });
   }
 
   /** Moves a guest's items into the customer's basket and closes the guest basket. */

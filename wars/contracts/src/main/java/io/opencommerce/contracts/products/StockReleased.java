@@ -5,7 +5,10 @@ import io.opencommerce.contracts.IntegrationEvent;
 import java.util.List;
 import java.util.UUID;
 
-/** Reserved units went back on sale: {@code reason} is {@code released} or {@code expired}. */
+/**
+ * Reserved or sold units went back on sale: {@code reason} is {@code released}, {@code expired} or
+ * {@code order-cancelled}.
+ */
 @EventType(name = "StockReleased", version = 1)
 public record StockReleased(
     UUID reservationId, String reference, List<StockLine> lines, String reason)

@@ -61,6 +61,32 @@ public interface ProductsApi {
   @Path("products/{id}")
   Response retire(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
 
+  /**
+   * Holds units for a checkout, all or nothing; the same {@code Idempotency-Key} answers the first
+   * reservation again (200 instead of 201). 409 {@code insufficient-stock} when units are short.
+   */
+  @POST
+  @Path("reservations")
+  ReservationView reserve(
+      @HeaderParam("Authorization") String authorization,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      ReservationRequest request);
+
+  @GET
+  @Path("reservations/{id}")
+  ReservationView reservation(
+      @HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
+
+  @POST
+  @Path("reservations/{id}/commit")
+  ReservationView commit(
+      @HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
+
+  @POST
+  @Path("reservations/{id}/release")
+  ReservationView release(
+      @HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
+
   @GET
   @Path("categories")
   List<CategoryView> categories();

@@ -113,6 +113,58 @@ public class Reservations {
     return reservation;
   }
 
+  /**
+   * Sells the units an order reserved. A reservation that is no longer held (it ran out of time
+   * before the order arrived, or the order was cancelled first) is left as it is.
+   */
+  public void commitForOrder(UUID id, String order) {
+    Reservation reservation = em.find(Reservation.class, id.toString());
+    if (reservation == null) {
+      LOG.warning(() -> "Order " + order + " names unknown reservation " + id);
+      return;
+    }
+    em.refresh(reservation, LockModeType.PESSIMISTIC_WRITE);
+    if (reservation.commit(Instant.now())) {
+      stock.commit(reservation.lines());
+      committed.fire(
+          new StockCommitted(reservation.id(), reservation.reference(), stockLines(reservation)));
+    } else if (reservation.status() != Reservation.Status.COMMITTED) {
+      LOG.warning(
+          () ->
+              "Reservation "
+                  + id
+                  + " of order "
+                  + order
+                  + " is "
+                  + reservation.status()
+                  + ": its units were not sold");
+    }
+  }
+
+  /**
+   * Gives a cancelled order's units back: released while held, put back on hand once sold. Any
+   * later repetition changes nothing.
+   */
+  public void giveBackForOrder(UUID id, String order) {
+    Reservation reservation = em.find(Reservation.class, id.toString());
+    if (reservation == null) {
+      LOG.warning(() -> "Cancelled order " + order + " names unknown reservation " + id);
+      return;
+    }
+    em.refresh(reservation, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    if (reservation.release(now)) {
+      stock.release(reservation.lines());
+    } else if (reservation.giveBack(now)) {
+      stock.restock(reservation.lines());
+    } else {
+      return;
+    }
+    released.fire(
+        new StockReleased(
+            reservation.id(), reservation.reference(), stockLines(reservation), "order-cancelled"));
+  }
+
   /** Releases up to {@code max} expired reservations; returns how many. */
   public int expire(int max) {
     @SuppressWarnings("unchecked")

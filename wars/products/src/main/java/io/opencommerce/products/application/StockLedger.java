@@ -96,6 +96,18 @@ public class StockLedger {
     }
   }
 
+  /** Puts sold units back on hand (a cancelled order's). */
+  public void restock(List<ReservationLine> lines) {
+    for (ReservationLine line : ordered(lines)) {
+      em.createNativeQuery(
+              "UPDATE stock_levels SET on_hand = on_hand + ?, updated_at = ? WHERE product_id = ?")
+          .setParameter(1, line.quantity())
+          .setParameter(2, Timestamp.from(Instant.now()))
+          .setParameter(3, line.productId().toString())
+          .executeUpdate();
+    }
+  }
+
   /** {on_hand, reserved}, or null when the product has never been counted (nothing to sell). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public int[] level(UUID productId) {

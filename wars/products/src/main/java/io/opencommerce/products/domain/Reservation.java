@@ -30,7 +30,9 @@ public class Reservation {
     HELD,
     COMMITTED,
     RELEASED,
-    EXPIRED
+    EXPIRED,
+    /** Sold, then given back (the order was cancelled before it shipped). */
+    RETURNED
   }
 
   @Id
@@ -108,6 +110,11 @@ public class Reservation {
   /** Gives the units back because time ran out; false while time remains or when already ended. */
   public boolean expire(Instant now) {
     return status == Status.HELD && !now.isBefore(expiresAt) && moveTo(Status.EXPIRED, now);
+  }
+
+  /** Takes sold units back; false unless the reservation was committed. */
+  public boolean giveBack(Instant now) {
+    return status == Status.COMMITTED && moveTo(Status.RETURNED, now);
   }
 
   private boolean moveTo(Status next, Instant now) {
