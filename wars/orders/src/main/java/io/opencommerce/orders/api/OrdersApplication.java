@@ -1,0 +1,23 @@
+package io.opencommerce.orders.api;
+
+import io.opencommerce.kit.security.Roles;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/** Orders under {@code /orders/api}: customers check out and follow their orders. */
+@ApplicationPath("/api")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({Roles.CUSTOMER, Roles.AGENT, Roles.ADMIN})
+@OpenAPIDefinition(info = @Info(title = "Orders service", version = "1"))
+@SecurityScheme(
+    securitySchemeName = "jwt",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT")
+public class OrdersApplication extends Application {}
