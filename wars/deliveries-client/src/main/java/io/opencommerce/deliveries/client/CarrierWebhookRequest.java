@@ -1,0 +1,27 @@
+package io.opencommerce.deliveries.client;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/**
+ * What a carrier posts to {@code /carriers/{carrier}/webhook} when a parcel moves on: the tracking
+ * number it gave the shipment, the new status ({@code IN_TRANSIT}, {@code OUT_FOR_DELIVERY}, {@code
+ * DELIVERED}, {@code EXCEPTION}), when it happened (now if absent), where, and what happened. The
+ * body is signed: {@code X-Carrier-Signature: sha256=<hex HMAC-SHA256 of the body>}.
+ */
+public record CarrierWebhookRequest(
+    @NotBlank(message = "Tracking number is required.")
+        @Size(max = 40, message = "Tracking number must be at most 40 characters.")
+        String trackingNumber,
+    @NotNull(message = "Status is required.")
+        @Pattern(
+            regexp = ShipmentEventRequest.STATUSES,
+            message =
+                "Status must be one of CREATED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION.")
+        String status,
+    Instant occurredAt,
+    @Size(max = 200, message = "Location must be at most 200 characters.") String location,
+    @Size(max = 500, message = "Description must be at most 500 characters.") String description) {}

@@ -1,0 +1,106 @@
+package io.opencommerce.deliveries.api;
+
+import io.opencommerce.contracts.api.ProblemDetail.FieldViolation;
+import io.opencommerce.deliveries.application.Shipments;
+import io.opencommerce.deliveries.application.Shipments.Step;
+import io.opencommerce.deliveries.carrier.Carrier;
+import io.opencommerce.deliveries.carrier.Carriers;
+import io.opencommerce.deliveries.client.CarrierWebhookRequest;
+import io.opencommerce.deliveries.client.DeliveriesApi;
+import io.opencommerce.deliveries.client.TrackingView;
+import io.opencommerce.deliveries.domain.ShipmentStatus;
+import io.opencommerce.kit.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+/**
+ * Carriers' progress reports. Carriers hold no platform token: a report is trusted because it is
+ * signed ({@code X-Carrier-Signature: sha256=<hex HMAC-SHA256 of the raw body>}) with the secret
+ * shared with that carrier, so the signature is checked over the body's bytes exactly as they
+ * arrived, before anything is read from them. The shipment is found by its tracking number on any
+ * site.
+ */
+@Path("carriers")
+@RequestScoped
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CarrierWebhookResource {
+  private static final Logger LOG = Logger.getLogger(CarrierWebhookResource.class.getName());
+
+  @Inject Carriers carriers;
+  @Inject Shipments shipments;
+  @Inject Validator validator;
+
+  /**
+   * 200 with the parcel's public tracking; 404 for an unknown carrier or tracking number, 401
+   * {@code bad-signature}, 400 naming the invalid field, 409 {@code illegal-transition}.
+   */
+  @POST
+  @Path("{carrier}/webhook")
+  public TrackingView webhook(
+      @PathParam("carrier") String code,
+      @HeaderParam(DeliveriesApi.SIGNATURE) String signature,
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = CarrierWebhookRequest.class)))
+          byte[] body) {
+    Carrier carrier =
+        carriers.byCode(code).orElseThrow(() -> ProblemException.notFound("Carrier", code));
+    byte[] raw = body == null ? new byte[0] : body;
+    if (!carrier.verifyWebhook(raw, signature)) {
+      LOG.warning(() -> "Refused a webhook of " + carrier.code() + " with a bad signature");
+      throw ProblemException.unauthorized(
+          "bad-signature",
+          "The " + DeliveriesApi.SIGNATURE + " header does not sign this body with our secret.");
+    }
+    CarrierWebhookRequest request = carrier.readWebhook(new String(raw, StandardCharsets.UTF_8));
+    if (request == null) {
+      throw ProblemException.invalidField("body", "A request body is required.");
+    }
+    validate(request);
+    if (!carrier.isTrackingNumber(request.trackingNumber())) {
+      throw ProblemException.invalidField(
+          "body.trackingNumber", "is not a tracking number of " + carrier.code());
+    }
+    return Views.tracking(
+        shipments.report(
+            carrier.code(),
+            request.trackingNumber(),
+            new Step(
+                ShipmentStatus.valueOf(request.status()),
+                request.occurredAt(),
+                ShipmentResource.blankToNull(request.location()),
+                ShipmentResource.blankToNull(request.description()))));
+  }
+
+  private void validate(CarrierWebhookRequest request) {
+    List<FieldViolation> errors =
+        validator.validate(request).stream()
+            .map(v -> new FieldViolation("body." + v.getPropertyPath(), v.getMessage()))
+            .sorted(Comparator.comparing(FieldViolation::field))
+            .toList();
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          400, "validation-failed", "Validation failed", "The request is not valid.", errors, null);
+    }
+  }
+}

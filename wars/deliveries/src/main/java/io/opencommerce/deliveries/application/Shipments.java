@@ -1,0 +1,265 @@
+package io.opencommerce.deliveries.application;
+
+import io.opencommerce.contracts.deliveries.ShipmentStatusChanged;
+import io.opencommerce.contracts.orders.OrderLine;
+import io.opencommerce.contracts.orders.OrderPlaced;
+import io.opencommerce.contracts.orders.PostalAddress;
+import io.opencommerce.deliveries.carrier.Carrier;
+import io.opencommerce.deliveries.carrier.Carriers;
+import io.opencommerce.deliveries.carrier.Label;
+import io.opencommerce.deliveries.carrier.ShipmentRequest;
+import io.opencommerce.deliveries.domain.DeliveryAddress;
+import io.opencommerce.deliveries.domain.IllegalTransitionException;
+import io.opencommerce.deliveries.domain.Shipment;
+import io.opencommerce.deliveries.domain.ShipmentStatus;
+import io.opencommerce.deliveries.domain.TrackingEvent;
+import io.opencommerce.kit.events.Received;
+import io.opencommerce.kit.problem.ProblemException;
+import io.opencommerce.kit.web.CurrentRequest;
+import io.opencommerce.kit.web.RequestContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Shipments: one opened and booked with the default carrier for every placed order (whatever the
+ * redeliveries of {@code OrderPlaced}), then moved along by the carrier's webhooks or by an
+ * administrator. Every accepted status change is kept in the shipment's journey and published as
+ * {@link ShipmentStatusChanged} in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class Shipments {
+  /** How far ahead of this server's clock a reported step may be dated (clock skew). */
+  static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+  private static final Logger LOG = Logger.getLogger(Shipments.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject Carriers carriers;
+  @Inject CurrentRequest request;
+  @Inject RequestContext context;
+  @Inject Event<ShipmentStatusChanged> changed;
+
+  /** A step of a shipment's journey as reported. */
+  public record Step(
+      ShipmentStatus status, Instant occurredAt, String location, String description) {}
+
+  /** Which shipments a list shows; null fields do not filter. */
+  public record Filter(UUID customerId, ShipmentStatus status, UUID orderId) {}
+
+  /**
+   * Opens the shipment of a placed order, once: an order that already has one (the same event
+   * redelivered, or sent again under another id) is left alone, and the unique key on the order
+   * settles a race between two deliveries.
+   */
+  void open(@Observes @Received OrderPlaced placed) {
+    if (byOrder(placed.orderId()).isPresent()) {
+      LOG.info(() -> "Order " + placed.orderId() + " already has a shipment");
+      return;
+    }
+    PostalAddress to = placed.shippingAddress();
+    if (to == null || to.country() == null) {
+      throw new IllegalArgumentException("Order " + placed.orderId() + " has no shipping address");
+    }
+    String country = to.country().strip().toUpperCase(Locale.ROOT);
+    int items =
+        placed.lines() == null ? 0 : placed.lines().stream().mapToInt(OrderLine::quantity).sum();
+    Instant placedAt = placed.placedAt() == null ? Instant.now() : placed.placedAt();
+    Carrier carrier = carriers.defaultCarrier();
+    Label label =
+        carrier.book(
+            new ShipmentRequest(
+                placed.orderId(), placed.number(), country, to.postalCode(), items, placedAt));
+    Shipment shipment =
+        new Shipment(
+            request.site(),
+            placed.orderId(),
+            placed.number(),
+            placed.customerId(),
+            new DeliveryAddress(
+                to.recipient(),
+                to.company(),
+                to.line1(),
+                to.line2(),
+                to.postalCode(),
+                to.city(),
+                to.region(),
+                country,
+                to.phone()),
+            items,
+            carrier.code(),
+            label.trackingNumber(),
+            label.estimatedDelivery(),
+            placedAt,
+            Instant.now());
+    em.persist(shipment);
+    em.flush(); // a concurrent delivery for the same order fails here, on the unique key
+    publish(shipment, shipment.createdAt());
+    LOG.info(
+        () ->
+            "Opened shipment "
+                + shipment.id()
+                + " for order "
+                + placed.orderId()
+                + " with "
+                + carrier.code()
+                + ", tracking number "
+                + shipment.trackingNumber());
+  }
+
+  /**
+   * A carrier's report on one of its parcels, whatever the site: the shipment is found by its
+   * tracking number, and the event published carries the shipment's site.
+   */
+  public Shipment report(String carrier, String trackingNumber, Step step) {
+    Shipment shipment =
+        em.createQuery(
+                "SELECT s FROM Shipment s WHERE s.trackingNumber = :number AND s.carrier = :carrier",
+                Shipment.class)
+            .setParameter("number", trackingNumber)
+            .setParameter("carrier", carrier)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> ProblemException.notFound("Tracking number", trackingNumber));
+    context.set(
+        request.correlationId(), request.traceparent(), shipment.site(), request.remoteAddress());
+    return apply(shipment, step);
+  }
+
+  /** A step recorded by an administrator on a shipment of the current site. */
+  public Shipment record(UUID id, Step step) {
+    Shipment shipment = em.find(Shipment.class, id.toString(), LockModeType.PESSIMISTIC_WRITE);
+    if (shipment == null || !shipment.site().equals(request.site())) {
+      throw ProblemException.notFound("Shipment", id);
+    }
+    return apply(shipment, step);
+  }
+
+  /** A shipment of the current site, its journey loaded; 404 unless the caller may see it. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Shipment get(UUID id, UUID caller, boolean admin) {
+    Shipment shipment = em.find(Shipment.class, id.toString());
+    if (shipment == null
+        || !shipment.site().equals(request.site())
+        || (!admin && (caller == null || !shipment.isOwnedBy(caller)))) {
+      throw ProblemException.notFound("Shipment", id);
+    }
+    shipment.events(); // loaded while the persistence context is open
+    return shipment;
+  }
+
+  /** A shipment by its tracking number, on any site (public tracking), its journey loaded. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Shipment> byTrackingNumber(String trackingNumber) {
+    Optional<Shipment> shipment =
+        em.createQuery("SELECT s FROM Shipment s WHERE s.trackingNumber = :number", Shipment.class)
+            .setParameter("number", trackingNumber)
+            .getResultStream()
+            .findFirst();
+    shipment.ifPresent(Shipment::events);
+    return shipment;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<Shipment> byOrder(UUID orderId) {
+    return em.createQuery("SELECT s FROM Shipment s WHERE s.orderId = :order", Shipment.class)
+        .setParameter("order", orderId.toString())
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Shipments of the current site, newest first. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Shipment> page(Filter filter, int limit, int offset) {
+    return where(
+            "SELECT s FROM Shipment s",
+            " ORDER BY s.createdAt DESC, s.id DESC",
+            filter,
+            Shipment.class)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public long count(Filter filter) {
+    return where("SELECT COUNT(s) FROM Shipment s", "", filter, Long.class).getSingleResult();
+  }
+
+  private <T> TypedQuery<T> where(String select, String order, Filter filter, Class<T> type) {
+    StringBuilder jpql = new StringBuilder(select).append(" WHERE s.site = :site");
+    if (filter.customerId() != null) {
+      jpql.append(" AND s.customerId = :customer");
+    }
+    if (filter.status() != null) {
+      jpql.append(" AND s.status = :status");
+    }
+    if (filter.orderId() != null) {
+      jpql.append(" AND s.orderId = :order");
+    }
+    TypedQuery<T> query =
+        em.createQuery(jpql.append(order).toString(), type).setParameter("site", request.site());
+    if (filter.customerId() != null) {
+      query.setParameter("customer", filter.customerId().toString());
+    }
+    if (filter.status() != null) {
+      query.setParameter("status", filter.status());
+    }
+    if (filter.orderId() != null) {
+      query.setParameter("order", filter.orderId().toString());
+    }
+    return query;
+  }
+
+  private Shipment apply(Shipment shipment, Step step) {
+    Instant now = Instant.now();
+    if (step.occurredAt() != null && step.occurredAt().isAfter(now.plus(MAX_CLOCK_SKEW))) {
+      throw ProblemException.invalidField("body.occurredAt", "must not be in the future");
+    }
+    Optional<TrackingEvent> event;
+    try {
+      event =
+          shipment.moveTo(
+              step.status(), step.occurredAt(), step.location(), step.description(), now);
+    } catch (IllegalTransitionException e) {
+      throw ProblemException.conflict("illegal-transition", e.getMessage());
+    }
+    if (event.isEmpty()) {
+      LOG.fine(() -> "Shipment " + shipment.id() + " already " + step.status() + "; unchanged");
+      shipment.events(); // loaded for the answer while the persistence context is open
+      return shipment;
+    }
+    em.flush();
+    publish(shipment, event.get().occurredAt());
+    LOG.info(() -> "Shipment " + shipment.id() + " is now " + shipment.status());
+    return shipment;
+  }
+
+  private void publish(Shipment shipment, Instant at) {
+    changed.fire(
+        new ShipmentStatusChanged(
+            shipment.id(),
+            shipment.orderId(),
+            shipment.customerId(),
+            shipment.carrier(),
+            shipment.trackingNumber(),
+            shipment.status().name(),
+            shipment.estimatedDelivery(),
+            at));
+  }
+}
