@@ -112,6 +112,28 @@ public final class EventTap implements AutoCloseable {
     }
   }
 
+  /**
+   * Publishes a received message again as its producer did: with its own id (a broker redelivery)
+   * or with a new one (the same event published twice).
+   */
+  public static void republish(Message message, String messageId) {
+    withChannel(
+        channel ->
+            channel.basicPublish(
+                "platform.events",
+                message.type() + ".v" + message.header("event-version"),
+                true,
+                new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                    .messageId(messageId)
+                    .type(message.type())
+                    .contentType("application/json")
+                    .contentEncoding("utf-8")
+                    .deliveryMode(2)
+                    .headers(message.headers())
+                    .build(),
+                message.body().getBytes(StandardCharsets.UTF_8)));
+  }
+
   /** Runs {@code work} on a fresh connection: nothing is kept open across broker drills. */
   public static void withChannel(ChannelWork work) {
     try (Connection connection = factory().newConnection("integration-tests");

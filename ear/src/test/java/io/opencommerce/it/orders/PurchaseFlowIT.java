@@ -1,0 +1,241 @@
+package io.opencommerce.it.orders;
+
+import static io.opencommerce.it.support.Platform.get;
+import static io.opencommerce.it.support.Platform.post;
+import static io.opencommerce.it.support.Shop.BASKETS;
+import static io.opencommerce.it.support.Shop.DELIVERIES;
+import static io.opencommerce.it.support.Shop.ORDERS;
+import static io.opencommerce.it.support.Shop.PRODUCTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.opencommerce.it.support.EventTap;
+import io.opencommerce.it.support.Platform;
+import io.opencommerce.it.support.Platform.Reply;
+import io.opencommerce.it.support.Shop;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The purchase flow end to end, as a customer runs it over REST against the running platform:
+ * search the catalog, fill the basket, pick an address, place the order; the stock is taken, the
+ * basket emptied and a shipment booked with a tracking number; the carrier's signed webhook and an
+ * operator move the shipment on, and the order follows it to delivery. Also: the same {@code
+ * OrderPlaced} delivered twice books one shipment, and a forged webhook is refused.
+ */
+class PurchaseFlowIT {
+  private static final Duration EVENTUAL = Duration.ofSeconds(30);
+  private static final String WEBHOOK_SECRET =
+      System.getProperty("carrier.webhook.secret", "simulated-carrier-dev-secret");
+  private static String admin;
+
+  @BeforeAll
+  static void setUp() {
+    admin = Platform.admin().accessToken();
+  }
+
+  static String sign(String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return "sha256="
+          + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Reply webhook(String body, String signature) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(DELIVERIES + "/carriers/simulated/webhook"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (signature != null) {
+      request.header("X-Carrier-Signature", signature);
+    }
+    return Platform.send(request.build());
+  }
+
+  private static JsonObject shipmentOf(String orderId, String token) {
+    AtomicReference<JsonObject> found = new AtomicReference<>();
+    await()
+        .atMost(EVENTUAL)
+        .until(
+            () -> {
+              var page = get(DELIVERIES + "/shipments?orderId=" + orderId, token).json();
+              if (page.getInt("total") == 0) {
+                return false;
+              }
+              found.set(page.getJsonArray("items").getJsonObject(0));
+              return true;
+            });
+    return found.get();
+  }
+
+  private static String orderStatus(String orderId, String token) {
+    return get(ORDERS + "/orders/" + orderId, token).json().getString("status");
+  }
+
+  @Test
+  void aCustomerBuysAndFollowsTheOrderToDelivery() {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String kettle = Shop.product(admin, "Kettle " + unique, "39.90", 10);
+    String teapot = Shop.product(admin, "Teapot " + unique, "24.50", 10);
+
+    // Browse and search the catalog, anonymously.
+    var found =
+        get(PRODUCTS + "/products?q=" + URLEncoder.encode(unique, StandardCharsets.UTF_8), null)
+            .json();
+    assertThat(found.getInt("total")).isEqualTo(2);
+
+    // Sign up, fill the basket, add an address.
+    var ada = Platform.registerAndLogin("flow");
+    String token = ada.accessToken();
+    String address = Shop.address(token, "Ada Flow");
+    assertThat(Shop.putInBasket(token, kettle, 1).status()).isEqualTo(200);
+    var basket = Shop.putInBasket(token, teapot, 2).json();
+    assertThat(basket.getJsonNumber("subtotal").bigDecimalValue()).isEqualByComparingTo("88.90");
+
+    // Place the order.
+    Reply placed = Shop.checkout(token, "flow-" + unique, address);
+    assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+    JsonObject order = placed.json();
+    String orderId = order.getString("id");
+    assertThat(order.getJsonNumber("total").bigDecimalValue()).isEqualByComparingTo("88.90");
+
+    // The stock is taken, the basket emptied, a shipment booked.
+    await()
+        .atMost(EVENTUAL)
+        .untilAsserted(
+            () -> {
+              assertThat(Shop.stock(admin, kettle)).containsExactly(9, 0);
+              assertThat(Shop.stock(admin, teapot)).containsExactly(8, 0);
+              assertThat(get(BASKETS + "/basket", token).json().getJsonArray("lines")).isEmpty();
+            });
+    JsonObject shipment = shipmentOf(orderId, token);
+    String tracking = shipment.getString("trackingNumber");
+    assertThat(tracking).isNotBlank();
+    assertThat(shipment.getString("status")).isEqualTo("CREATED");
+    assertThat(shipment.getString("estimatedDelivery")).isNotBlank();
+    await()
+        .atMost(EVENTUAL)
+        .untilAsserted(
+            () -> {
+              var seen = get(ORDERS + "/orders/" + orderId, token).json();
+              assertThat(seen.getJsonObject("shipment").getString("trackingNumber"))
+                  .isEqualTo(tracking);
+            });
+
+    // The carrier reports the parcel in transit: the order is shipped.
+    String inTransit =
+        "{\"trackingNumber\":\""
+            + tracking
+            + "\",\"status\":\"IN_TRANSIT\",\"location\":\"Paris hub\"}";
+    Reply reported = webhook(inTransit, sign(inTransit));
+    assertThat(reported.status()).as(reported.body()).isIn(200, 204);
+    await().atMost(EVENTUAL).until(() -> orderStatus(orderId, token).equals("SHIPPED"));
+
+    // An operator records the delivery: the order is delivered.
+    Reply delivered =
+        post(
+            DELIVERIES + "/shipments/" + shipment.getString("id") + "/events",
+            "{\"status\":\"DELIVERED\",\"location\":\"Paris\",\"description\":\"Left with"
+                + " the concierge\"}",
+            admin);
+    assertThat(delivered.status()).as(delivered.body()).isEqualTo(200);
+    await().atMost(EVENTUAL).until(() -> orderStatus(orderId, token).equals("DELIVERED"));
+
+    JsonObject done = get(ORDERS + "/orders/" + orderId, token).json();
+    assertThat(
+            done.getJsonArray("history").stream()
+                .map(JsonValue::asJsonObject)
+                .map(t -> t.getString("to"))
+                .toList())
+        .containsExactly("PLACED", "CONFIRMED", "SHIPPED", "DELIVERED");
+    post(ORDERS + "/orders/" + orderId + "/cancel", "{}", token)
+        .assertProblem(409, "order-not-cancellable");
+
+    // The customer follows the shipment; anyone with the number sees the journey, not the person.
+    var mine = get(DELIVERIES + "/shipments/" + shipment.getString("id"), token).json();
+    assertThat(mine.getString("status")).isEqualTo("DELIVERED");
+    assertThat(mine.getJsonArray("events")).hasSizeGreaterThanOrEqualTo(3);
+    Reply tracked = get(DELIVERIES + "/tracking/" + tracking, null);
+    assertThat(tracked.status()).isEqualTo(200);
+    assertThat(tracked.json().getString("status")).isEqualTo("DELIVERED");
+    assertThat(tracked.body()).doesNotContain("Ada Flow", "rue de la Paix", orderId, ada.userId());
+
+    // Others see nothing of it.
+    String stranger = Platform.registerAndLogin("stranger").accessToken();
+    get(DELIVERIES + "/shipments/" + shipment.getString("id"), stranger)
+        .assertProblem(404, "not-found");
+    get(ORDERS + "/orders/" + orderId, stranger).assertProblem(404, "not-found");
+  }
+
+  @Test
+  void aForgedWebhookIsRefusedAndChangesNothing() {
+    String vase = Shop.product(admin, "Vase", "15.00", 5);
+    var buyer = Shop.shopper("forged", vase, 1);
+    String orderId =
+        Shop.checkout(buyer.token(), "forged-" + UUID.randomUUID(), buyer.addressId())
+            .json()
+            .getString("id");
+    String tracking = shipmentOf(orderId, buyer.token()).getString("trackingNumber");
+
+    String body = "{\"trackingNumber\":\"" + tracking + "\",\"status\":\"DELIVERED\"}";
+    webhook(body, null).assertProblem(401, "bad-signature");
+    webhook(body, "sha256=" + "0".repeat(64)).assertProblem(401, "bad-signature");
+    webhook(body.replace("DELIVERED", "IN_TRANSIT"), sign(body))
+        .assertProblem(401, "bad-signature");
+    String unknown = "{\"trackingNumber\":\"SIM00000000000\",\"status\":\"DELIVERED\"}";
+    assertThat(webhook(unknown, sign(unknown)).status()).isIn(400, 404);
+    String badStatus = "{\"trackingNumber\":\"" + tracking + "\",\"status\":\"LOST\"}";
+    webhook(badStatus, sign(badStatus)).assertProblem(400, "validation-failed");
+
+    assertThat(get(DELIVERIES + "/tracking/" + tracking, null).json().getString("status"))
+        .isEqualTo("CREATED");
+    assertThat(orderStatus(orderId, buyer.token())).isEqualTo("CONFIRMED");
+  }
+
+  @Test
+  void theSameOrderPlacedTwiceBooksOneShipment() {
+    String plant = Shop.product(admin, "Plant", "9.00", 5);
+    var buyer = Shop.shopper("twice", plant, 1);
+    try (EventTap tap = new EventTap("OrderPlaced.v1")) {
+      String orderId =
+          Shop.checkout(buyer.token(), "twice-" + UUID.randomUUID(), buyer.addressId())
+              .json()
+              .getString("id");
+      EventTap.Message placed =
+          tap.await(m -> m.payload().getString("orderId").equals(orderId), EVENTUAL).orElseThrow();
+      shipmentOf(orderId, buyer.token());
+
+      // A redelivery (same event id) and a second publication (new id) of the same order.
+      EventTap.republish(placed, placed.id());
+      EventTap.republish(placed, UUID.randomUUID().toString());
+
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  get(DELIVERIES + "/shipments?orderId=" + orderId, admin).json().getInt("total")
+                      == 1);
+      // Nor is the stock sold twice.
+      assertThat(Shop.stock(admin, plant)).containsExactly(4, 0);
+      assertThat(List.of(orderStatus(orderId, buyer.token()))).containsExactly("CONFIRMED");
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.opencommerce.it.support;
+
+import static io.opencommerce.it.support.Platform.BASE;
+import static io.opencommerce.it.support.Platform.get;
+import static io.opencommerce.it.support.Platform.post;
+import static io.opencommerce.it.support.Platform.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.opencommerce.it.support.Platform.Reply;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** What a shopper and a store operator do over REST, for the purchase-flow suites. */
+public final class Shop {
+  public static final String PRODUCTS = BASE + "/products/api";
+  public static final String BASKETS = BASE + "/baskets/api";
+  public static final String ADDRESSES = BASE + "/addresses/api";
+  public static final String ORDERS = BASE + "/orders/api";
+  public static final String DELIVERIES = BASE + "/deliveries/api";
+
+  private Shop() {}
+
+  /** A new active product priced in EUR with {@code stock} units on hand; returns its id. */
+  public static String product(String admin, String name, String price, int stock) {
+    String sku = "PF-" + UUID.randomUUID().toString().substring(0, 13);
+    Reply created =
+        post(
+            PRODUCTS + "/products",
+            "{\"sku\":\""
+                + sku
+                + "\",\"name\":\""
+                + name
+                + "\",\"description\":\"A "
+                + name.toLowerCase()
+                + " for the purchase flow\",\"price\":"
+                + price
+                + ",\"currency\":\"EUR\"}",
+            admin);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().getString("id");
+    Reply stocked =
+        send("PUT", PRODUCTS + "/products/" + id + "/stock", "{\"onHand\":" + stock + "}", admin);
+    assertThat(stocked.status()).as(stocked.body()).isEqualTo(200);
+    return id;
+  }
+
+  /** {on hand, reserved} as an administrator sees them. */
+  public static int[] stock(String admin, String productId) {
+    var stock = get(PRODUCTS + "/products/" + productId + "/stock", admin).json();
+    return new int[] {stock.getInt("onHand"), stock.getInt("reserved")};
+  }
+
+  public static Reply putInBasket(String token, String productId, int quantity) {
+    return Platform.send(
+        HttpRequest.newBuilder(URI.create(BASKETS + "/basket/items/" + productId))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":" + quantity + "}"))
+            .build());
+  }
+
+  /**
+   * Adds a French address to a new customer's book, once the book is open (it opens when the
+   * registration event arrives); returns the address id.
+   */
+  public static String address(String token, String recipient) {
+    AtomicReference<Reply> created = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              created.set(
+                  post(
+                      ADDRESSES + "/addresses",
+                      "{\"recipient\":\""
+                          + recipient
+                          + "\",\"line1\":\"8 rue de la Paix\",\"postalCode\":\"75002\","
+                          + "\"city\":\"Paris\",\"country\":\"FR\"}",
+                      token));
+              return created.get().status() == 201;
+            });
+    return created.get().json().getString("id");
+  }
+
+  public static Reply checkout(String token, String key, String addressId) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(ORDERS + "/orders"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"shippingAddressId\":\"" + addressId + "\"}"));
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return Platform.send(request.build());
+  }
+
+  /** A new customer with {@code quantity} of the product in the basket and an address. */
+  public record Shopper(Platform.Session session, String addressId) {
+    public String token() {
+      return session.accessToken();
+    }
+  }
+
+  public static Shopper shopper(String tag, String productId, int quantity) {
+    Platform.Session session = Platform.registerAndLogin(tag);
+    String address = address(session.accessToken(), "Shopper " + tag);
+    Reply put = putInBasket(session.accessToken(), productId, quantity);
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+    return new Shopper(session, address);
+  }
+}
