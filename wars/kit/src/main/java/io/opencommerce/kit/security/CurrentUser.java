@@ -3,6 +3,8 @@ package io.opencommerce.kit.security;
 import io.opencommerce.kit.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -10,12 +12,19 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The caller of the current request, read from its verified token. Ownership checks ("a customer
  * sees only their own …") go through {@link #requireSelfOrAdmin}.
+ *
+ * <p>The token is the container's caller principal. It is not injected as {@code JsonWebToken}: for
+ * an anonymous caller (catalog reads, guest baskets) that injection logs an error on every request.
  */
 @RequestScoped
 public class CurrentUser {
-  @Inject JsonWebToken token;
+  @Inject SecurityContext security;
+
+  private JsonWebToken token;
+  private boolean resolved;
 
   public boolean isAuthenticated() {
+    JsonWebToken token = token();
     return token != null && token.getSubject() != null;
   }
 
@@ -23,15 +32,18 @@ public class CurrentUser {
     if (!isAuthenticated()) {
       throw ProblemException.unauthorized("unauthorized", "Authentication is required.");
     }
-    return UUID.fromString(token.getSubject());
+    return UUID.fromString(token().getSubject());
   }
 
   public String email() {
-    return token.getName();
+    return isAuthenticated() ? token().getName() : null;
   }
 
   public Set<String> roles() {
-    Set<String> groups = token.getGroups();
+    if (!isAuthenticated()) {
+      return Set.of();
+    }
+    Set<String> groups = token().getGroups();
     return groups == null ? Set.of() : groups;
   }
 
@@ -44,7 +56,13 @@ public class CurrentUser {
     return hasRole(Roles.ADMIN);
   }
 
+  /** The caller's verified token, or null for an anonymous caller. */
   public JsonWebToken token() {
+    if (!resolved) {
+      Principal caller = security.getCallerPrincipal();
+      token = caller instanceof JsonWebToken jwt ? jwt : null;
+      resolved = true;
+    }
     return token;
   }
 
