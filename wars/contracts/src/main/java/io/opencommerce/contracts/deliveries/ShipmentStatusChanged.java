@@ -8,8 +8,8 @@ import java.util.UUID;
 
 /**
  * A shipment was created or moved on: {@code status} is one of {@link #CREATED}, {@link
- * #IN_TRANSIT}, {@link #OUT_FOR_DELIVERY}, {@link #DELIVERED}, {@link #EXCEPTION}. Consumers:
- * orders (moves the order to shipped, then delivered).
+ * #IN_TRANSIT}, {@link #OUT_FOR_DELIVERY}, {@link #DELIVERED}, {@link #EXCEPTION}, {@link
+ * #CANCELLED}. Consumers: orders (moves the order to shipped, then delivered).
  */
 @EventType(name = "ShipmentStatusChanged", version = 1)
 public record ShipmentStatusChanged(
@@ -27,4 +27,5 @@ public record ShipmentStatusChanged(
   public static final String OUT_FOR_DELIVERY = "OUT_FOR_DELIVERY";
   public static final String DELIVERED = "DELIVERED";
   public static final String EXCEPTION = "EXCEPTION";
+  public static final String CANCELLED = "CANCELLED";
 }

@@ -10,7 +10,8 @@ import java.time.Instant;
  * What a carrier posts to {@code /carriers/{carrier}/webhook} when a parcel moves on: the tracking
  * number it gave the shipment, the new status ({@code IN_TRANSIT}, {@code OUT_FOR_DELIVERY}, {@code
  * DELIVERED}, {@code EXCEPTION}), when it happened (now if absent), where, and what happened. The
- * body is signed: {@code X-Carrier-Signature: sha256=<hex HMAC-SHA256 of the body>}.
+ * body is signed: {@code X-Carrier-Signature: sha256=<hex HMAC-SHA256 of the body>}. A carrier
+ * cannot cancel a shipment: {@code CANCELLED} is refused like any unknown status.
  */
 public record CarrierWebhookRequest(
     @NotBlank(message = "Tracking number is required.")
@@ -18,10 +19,17 @@ public record CarrierWebhookRequest(
         String trackingNumber,
     @NotNull(message = "Status is required.")
         @Pattern(
-            regexp = ShipmentEventRequest.STATUSES,
+            regexp = CarrierWebhookRequest.STATUSES,
             message =
                 "Status must be one of CREATED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION.")
         String status,
     Instant occurredAt,
     @Size(max = 200, message = "Location must be at most 200 characters.") String location,
-    @Size(max = 500, message = "Description must be at most 500 characters.") String description) {}
+    @Size(max = 500, message = "Description must be at most 500 characters.") String description) {
+
+  /**
+   * The statuses a carrier may report, as a pattern: those of {@link ShipmentEventRequest#STATUSES}
+   * but {@code CANCELLED}, which follows the order's cancellation or an administrator.
+   */
+  public static final String STATUSES = "CREATED|IN_TRANSIT|OUT_FOR_DELIVERY|DELIVERED|EXCEPTION";
+}

@@ -29,14 +29,19 @@ public interface DeliveriesApi {
   /**
    * A carrier's progress report. {@code body} is sent exactly as signed (a {@link
    * CarrierWebhookRequest} in JSON); 401 {@code bad-signature} when the signature is missing or
-   * wrong, 404 for an unknown carrier or tracking number, 409 {@code illegal-transition}.
+   * wrong, 404 for an unknown carrier or tracking number, 400 naming the invalid field ({@code
+   * body.status} for {@code CANCELLED}, which carriers cannot report), 409 {@code
+   * illegal-transition}.
    */
   @POST
   @Path("carriers/{carrier}/webhook")
   TrackingView carrierWebhook(
       @PathParam("carrier") String carrier, @HeaderParam(SIGNATURE) String signature, String body);
 
-  /** Records a step by hand (administrators); 409 {@code illegal-transition}. */
+  /**
+   * Records a step by hand (administrators); 409 {@code illegal-transition}. {@code CANCELLED} is
+   * accepted only while the parcel has not left ({@code CREATED}).
+   */
   @POST
   @Path("shipments/{id}/events")
   ShipmentView recordEvent(

@@ -1,5 +1,6 @@
 package io.opencommerce.deliveries.client;
 
+import io.opencommerce.contracts.orders.PostalAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.UUID;
  * A shipment in full, for its customer and administrators: the order it carries, the carrier's
  * tracking number and estimated delivery date, the address copy and the journey (oldest first).
  * {@code status} is one of {@code CREATED}, {@code IN_TRANSIT}, {@code OUT_FOR_DELIVERY}, {@code
- * DELIVERED}, {@code EXCEPTION}.
+ * DELIVERED}, {@code EXCEPTION}, {@code CANCELLED}.
  */
 public record ShipmentView(
     UUID id,
@@ -21,7 +22,7 @@ public record ShipmentView(
     String status,
     LocalDate estimatedDelivery,
     int itemCount,
-    ShipmentAddress shippingAddress,
+    PostalAddress shippingAddress,
     List<TrackingEventView> events,
     Instant createdAt,
     Instant updatedAt) {}

@@ -54,7 +54,8 @@ public class ShipmentResource {
           @Pattern(
               regexp = ShipmentEventRequest.STATUSES,
               message =
-                  "must be one of CREATED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION")
+                  "must be one of CREATED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, EXCEPTION,"
+                      + " CANCELLED")
           String status,
       @QueryParam("orderId") UUID orderId,
       @QueryParam("customerId") UUID customerId,
@@ -80,8 +81,9 @@ public class ShipmentResource {
   }
 
   /**
-   * Records a step of the journey; the shipment's current status again changes nothing. 409 {@code
-   * illegal-transition} when the shipment cannot go there.
+   * Records a step of the journey; the shipment's current status again changes nothing. {@code
+   * CANCELLED} stops a shipment whose parcel has not left. 409 {@code illegal-transition} when the
+   * shipment cannot go there.
    */
   @POST
   @Path("{id}/events")

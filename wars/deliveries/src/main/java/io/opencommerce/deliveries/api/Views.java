@@ -1,6 +1,6 @@
 package io.opencommerce.deliveries.api;
 
-import io.opencommerce.deliveries.client.ShipmentAddress;
+import io.opencommerce.contracts.orders.PostalAddress;
 import io.opencommerce.deliveries.client.ShipmentSummary;
 import io.opencommerce.deliveries.client.ShipmentView;
 import io.opencommerce.deliveries.client.TrackingEventView;
@@ -41,7 +41,7 @@ final class Views {
         s.status().name(),
         s.estimatedDelivery(),
         s.itemCount(),
-        new ShipmentAddress(
+        new PostalAddress(
             a.recipient(),
             a.company(),
             a.line1(),

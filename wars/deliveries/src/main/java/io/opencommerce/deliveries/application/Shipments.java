@@ -1,6 +1,7 @@
 package io.opencommerce.deliveries.application;
 
 import io.opencommerce.contracts.deliveries.ShipmentStatusChanged;
+import io.opencommerce.contracts.orders.OrderCancelled;
 import io.opencommerce.contracts.orders.OrderLine;
 import io.opencommerce.contracts.orders.OrderPlaced;
 import io.opencommerce.contracts.orders.PostalAddress;
@@ -8,6 +9,7 @@ import io.opencommerce.deliveries.carrier.Carrier;
 import io.opencommerce.deliveries.carrier.Carriers;
 import io.opencommerce.deliveries.carrier.Label;
 import io.opencommerce.deliveries.carrier.ShipmentRequest;
+import io.opencommerce.deliveries.domain.CancelledOrder;
 import io.opencommerce.deliveries.domain.DeliveryAddress;
 import io.opencommerce.deliveries.domain.IllegalTransitionException;
 import io.opencommerce.deliveries.domain.Shipment;
@@ -37,14 +39,18 @@ import java.util.logging.Logger;
 /**
  * Shipments: one opened and booked with the default carrier for every placed order (whatever the
  * redeliveries of {@code OrderPlaced}), then moved along by the carrier's webhooks or by an
- * administrator. Every accepted status change is kept in the shipment's journey and published as
- * {@link ShipmentStatusChanged} in the same transaction.
+ * administrator. A cancelled order's shipment is cancelled while its parcel has not left, and an
+ * order cancelled before its shipment was booked gets none. Every accepted status change is kept in
+ * the shipment's journey and published as {@link ShipmentStatusChanged} in the same transaction.
  */
 @ApplicationScoped
 @Transactional
 public class Shipments {
   /** How far ahead of this server's clock a reported step may be dated (clock skew). */
   static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+  /** The journey's description of a cancellation. */
+  static final String ORDER_CANCELLED = "Order cancelled.";
 
   private static final Logger LOG = Logger.getLogger(Shipments.class.getName());
 
@@ -64,11 +70,16 @@ public class Shipments {
   /**
    * Opens the shipment of a placed order, once: an order that already has one (the same event
    * redelivered, or sent again under another id) is left alone, and the unique key on the order
-   * settles a race between two deliveries.
+   * settles a race between two deliveries. An order known to be cancelled gets no shipment; one
+   * cancelled while its shipment was being booked has it cancelled at once.
    */
   void open(@Observes @Received OrderPlaced placed) {
     if (byOrder(placed.orderId()).isPresent()) {
       LOG.info(() -> "Order " + placed.orderId() + " already has a shipment");
+      return;
+    }
+    if (em.find(CancelledOrder.class, placed.orderId().toString()) != null) {
+      LOG.info(() -> "Order " + placed.orderId() + " was cancelled; no shipment is opened");
       return;
     }
     PostalAddress to = placed.shippingAddress();
@@ -119,6 +130,45 @@ public class Shipments {
                 + carrier.code()
                 + ", tracking number "
                 + shipment.trackingNumber());
+    // Written after the shipment, read under lock: a cancellation recorded meanwhile (and not
+    // seen above) is found here, or finds this shipment (see cancelled).
+    if (em.find(CancelledOrder.class, placed.orderId().toString(), LockModeType.PESSIMISTIC_WRITE)
+        != null) {
+      LOG.info(() -> "Order " + placed.orderId() + " was cancelled while its shipment was booked");
+      cancel(shipment);
+    }
+  }
+
+  /**
+   * Stops the shipment of a cancelled order while its parcel has not left: a {@code CREATED}
+   * shipment becomes {@code CANCELLED}. A parcel already on its way is left to the carrier, which
+   * handles returns. An order without a shipment yet is recorded as cancelled, so that none is
+   * opened when its {@code OrderPlaced} arrives. Hearing of the same cancellation again changes
+   * nothing.
+   */
+  void cancelled(@Observes @Received OrderCancelled cancelled) {
+    UUID orderId = cancelled.orderId();
+    Optional<Shipment> shipment = lockedByOrder(orderId);
+    if (shipment.isEmpty()) {
+      if (em.find(CancelledOrder.class, orderId.toString()) != null) {
+        LOG.info(() -> "Order " + orderId + " was already known cancelled");
+        return;
+      }
+      em.persist(new CancelledOrder(orderId, Instant.now()));
+      em.flush();
+      // Written before looking again, under lock: a shipment opened meanwhile (and not seen
+      // above) is found here, or finds this record (see open).
+      shipment = lockedByOrder(orderId);
+      if (shipment.isEmpty()) {
+        LOG.info(
+            () ->
+                "Order "
+                    + orderId
+                    + " was cancelled before its shipment was booked; none will be opened");
+        return;
+      }
+    }
+    cancel(shipment.get());
   }
 
   /**
@@ -224,6 +274,43 @@ public class Shipments {
       query.setParameter("order", filter.orderId().toString());
     }
     return query;
+  }
+
+  private Optional<Shipment> lockedByOrder(UUID orderId) {
+    return em.createQuery("SELECT s FROM Shipment s WHERE s.orderId = :order", Shipment.class)
+        .setParameter("order", orderId.toString())
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * Cancels a shipment for its cancelled order, unless its parcel has left or it was already. The
+   * journey says only that the order was cancelled: anyone with the tracking number reads it, and
+   * the order's reason may be a customer's own words.
+   */
+  private void cancel(Shipment shipment) {
+    if (shipment.status() == ShipmentStatus.CANCELLED) {
+      LOG.info(() -> "Shipment " + shipment.id() + " is already cancelled");
+      return;
+    }
+    if (!shipment.status().canMoveTo(ShipmentStatus.CANCELLED)) {
+      LOG.warning(
+          () ->
+              "Order "
+                  + shipment.orderId()
+                  + " was cancelled but its shipment "
+                  + shipment.id()
+                  + " is "
+                  + shipment.status()
+                  + ": the parcel is on its way, returns are handled by the carrier");
+      return;
+    }
+    TrackingEvent event = shipment.cancel(ORDER_CANCELLED, Instant.now()).orElseThrow();
+    em.flush();
+    publish(shipment, event.occurredAt());
+    LOG.info(
+        () -> "Shipment " + shipment.id() + " of order " + shipment.orderId() + " is cancelled");
   }
 
   private Shipment apply(Shipment shipment, Step step) {

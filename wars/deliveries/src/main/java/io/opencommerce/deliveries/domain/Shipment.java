@@ -22,8 +22,9 @@ import java.util.UUID;
 /**
  * The parcel of one order: booked with a carrier (its tracking number and estimated delivery date),
  * addressed to a copy of the order's shipping address, and moved along its {@link ShipmentStatus}
- * by the carrier's reports. Each accepted change is kept as a {@link TrackingEvent}; reporting the
- * current status again changes nothing, since carriers resend.
+ * by the carrier's reports, or cancelled with its order while the parcel has not left. Each
+ * accepted change is kept as a {@link TrackingEvent}; reporting the current status again changes
+ * nothing, since carriers resend.
  */
 @Entity
 @Table(name = "shipments")
@@ -142,6 +143,16 @@ public class Shipment {
     status = next;
     updatedAt = now;
     return Optional.of(event);
+  }
+
+  /**
+   * Cancels the shipment while its parcel has not left, with {@code reason} as that step's
+   * description. Returns the new step of its journey, or nothing when it already was cancelled.
+   *
+   * @throws IllegalTransitionException when the parcel is on its way, or was delivered
+   */
+  public Optional<TrackingEvent> cancel(String reason, Instant now) {
+    return moveTo(ShipmentStatus.CANCELLED, now, null, reason, now);
   }
 
   public boolean isOwnedBy(UUID customer) {

@@ -1,5 +1,6 @@
 package io.opencommerce.deliveries.domain;
 
+import static io.opencommerce.deliveries.domain.ShipmentStatus.CANCELLED;
 import static io.opencommerce.deliveries.domain.ShipmentStatus.CREATED;
 import static io.opencommerce.deliveries.domain.ShipmentStatus.DELIVERED;
 import static io.opencommerce.deliveries.domain.ShipmentStatus.EXCEPTION;
@@ -136,12 +137,15 @@ class ShipmentTest {
 
   @Test
   void theTransitionTable() {
-    assertThat(CREATED.next()).containsExactly(IN_TRANSIT);
+    assertThat(CREATED.next()).containsExactlyInAnyOrder(IN_TRANSIT, CANCELLED);
     assertThat(IN_TRANSIT.next()).containsExactlyInAnyOrder(OUT_FOR_DELIVERY, DELIVERED, EXCEPTION);
     assertThat(OUT_FOR_DELIVERY.next()).containsExactlyInAnyOrder(DELIVERED, EXCEPTION);
     assertThat(EXCEPTION.next()).containsExactlyInAnyOrder(IN_TRANSIT, OUT_FOR_DELIVERY);
     assertThat(DELIVERED.next()).isEmpty();
     assertThat(DELIVERED.isFinal()).isTrue();
+    assertThat(CANCELLED.next()).isEmpty();
+    assertThat(CANCELLED.isFinal()).isTrue();
+    assertThat(CREATED.isFinal()).isFalse();
     assertThat(EXCEPTION.canMoveTo(DELIVERED)).isFalse();
     assertThat(OUT_FOR_DELIVERY.canMoveTo(IN_TRANSIT)).isFalse();
     assertThat(IN_TRANSIT.canMoveTo(CREATED)).isFalse();
@@ -155,6 +159,84 @@ class ShipmentTest {
             ShipmentStatusChanged.IN_TRANSIT,
             ShipmentStatusChanged.OUT_FOR_DELIVERY,
             ShipmentStatusChanged.DELIVERED,
-            ShipmentStatusChanged.EXCEPTION);
+            ShipmentStatusChanged.EXCEPTION,
+            ShipmentStatusChanged.CANCELLED);
+  }
+
+  @Test
+  void aShipmentWhoseParcelHasNotLeftIsCancelledWithTheReasonInItsJourney() {
+    Shipment shipment = created();
+    assertThat(shipment.cancel("Changed my mind", at(5))).isPresent();
+    assertThat(shipment.status()).isEqualTo(CANCELLED);
+    assertThat(shipment.updatedAt()).isEqualTo(at(5));
+    assertThat(shipment.events())
+        .extracting(TrackingEvent::status)
+        .containsExactly(CREATED, CANCELLED);
+    TrackingEvent step = shipment.events().get(1);
+    assertThat(step.seq()).isEqualTo(2);
+    assertThat(step.occurredAt()).isEqualTo(at(5));
+    assertThat(step.recordedAt()).isEqualTo(at(5));
+    assertThat(step.location()).isNull();
+    assertThat(step.description()).isEqualTo("Changed my mind");
+  }
+
+  @Test
+  void cancellingAgainChangesNothing() {
+    Shipment shipment = created();
+    shipment.cancel("Changed my mind", at(5));
+    assertThat(shipment.cancel("Changed my mind", at(9))).isEmpty();
+    assertThat(shipment.moveTo(CANCELLED, at(10), null, "again", at(10))).isEmpty();
+    assertThat(shipment.status()).isEqualTo(CANCELLED);
+    assertThat(shipment.events()).hasSize(2);
+    assertThat(shipment.updatedAt()).isEqualTo(at(5));
+  }
+
+  @Test
+  void cancelledIsFinal() {
+    Shipment shipment = created();
+    shipment.cancel(null, at(1));
+    for (ShipmentStatus other : ShipmentStatus.values()) {
+      if (other != CANCELLED) {
+        assertThatThrownBy(() -> shipment.moveTo(other, null, null, null, at(2)))
+            .isInstanceOf(IllegalTransitionException.class)
+            .hasMessageContaining("CANCELLED");
+      }
+    }
+    assertThat(shipment.status()).isEqualTo(CANCELLED);
+    assertThat(shipment.events()).hasSize(2);
+  }
+
+  @Test
+  void aParcelOnItsWayCannotBeCancelled() {
+    for (ShipmentStatus reached : new ShipmentStatus[] {IN_TRANSIT, OUT_FOR_DELIVERY, EXCEPTION}) {
+      Shipment shipment = created();
+      shipment.moveTo(IN_TRANSIT, null, null, null, at(1));
+      if (reached != IN_TRANSIT) {
+        shipment.moveTo(reached, null, null, null, at(2));
+      }
+      int steps = shipment.events().size();
+      assertThatThrownBy(() -> shipment.cancel("too late", at(3)))
+          .isInstanceOf(IllegalTransitionException.class)
+          .hasMessageContaining(reached.name())
+          .hasMessageContaining("CANCELLED");
+      assertThat(shipment.status()).isEqualTo(reached);
+      assertThat(shipment.events()).hasSize(steps);
+    }
+  }
+
+  @Test
+  void aDeliveredParcelCannotBeCancelled() {
+    Shipment shipment = created();
+    shipment.moveTo(IN_TRANSIT, null, null, null, at(1));
+    shipment.moveTo(DELIVERED, null, null, null, at(2));
+    assertThatThrownBy(() -> shipment.cancel("too late", at(3)))
+        .isInstanceOf(IllegalTransitionException.class);
+    assertThat(shipment.status()).isEqualTo(DELIVERED);
+  }
+
+  @Test
+  void onlyACreatedShipmentMayBeCancelled() {
+    assertThat(Arrays.stream(ShipmentStatus.values()).filter(s -> s.canMoveTo(CANCELLED)))
+        .containsExactly(CREATED);
   }
 }
