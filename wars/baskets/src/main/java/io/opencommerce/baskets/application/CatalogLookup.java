@@ -20,6 +20,13 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * other failure is the catalog's and propagates.
  */
 @ApplicationScoped
+@Timeout(3000)
+@Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = ProblemException.class)
+@CircuitBreaker(
+    requestVolumeThreshold = 20,
+    failureRatio = 0.5,
+    delay = 5000,
+    skipOn = ProblemException.class)
 public class CatalogLookup {
   @Inject RestClients clients;
 
@@ -30,13 +37,6 @@ public class CatalogLookup {
     products = clients.create(ProductsApi.class, "products");
   }
 
-  @Timeout(3000)
-  @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = ProblemException.class)
-  @CircuitBreaker(
-      requestVolumeThreshold = 20,
-      failureRatio = 0.5,
-      delay = 5000,
-      skipOn = ProblemException.class)
   public Optional<ProductView> product(UUID id) {
     try {
       return Optional.of(products.product(id));
@@ -48,13 +48,6 @@ public class CatalogLookup {
     }
   }
 
-  @Timeout(3000)
-  @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = ProblemException.class)
-  @CircuitBreaker(
-      requestVolumeThreshold = 20,
-      failureRatio = 0.5,
-      delay = 5000,
-      skipOn = ProblemException.class)
   public int available(UUID id) {
     try {
       StockView stock = products.stock(id);

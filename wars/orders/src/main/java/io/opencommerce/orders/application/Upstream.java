@@ -21,12 +21,20 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * The services a checkout asks, through their client jars' REST interfaces, each call with a
- * timeout, retries and a circuit breaker. Every call carries the customer's own bearer token, so
- * each service applies its own ownership rules. A refusal (4xx) is the answer and is not retried; a
- * failure (5xx, no answer) is retried, then reported as {@link Unavailable}. Every call here is
- * safe to repeat: reads, and a reservation under an idempotency key.
+ * timeout, retries and a circuit breaker (the class's annotations, which every method takes unless
+ * it says otherwise). Every call carries the customer's own bearer token, so each service applies
+ * its own ownership rules. A refusal (4xx) is the answer and is not retried; a failure (5xx, no
+ * answer) is retried, then reported as {@link Unavailable}. Every call here is safe to repeat:
+ * reads, and a reservation under an idempotency key.
  */
 @ApplicationScoped
+@Timeout(3000)
+@Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = ProblemException.class)
+@CircuitBreaker(
+    requestVolumeThreshold = 20,
+    failureRatio = 0.5,
+    delay = 5000,
+    skipOn = ProblemException.class)
 public class Upstream {
   @Inject RestClients clients;
 
@@ -50,25 +58,11 @@ public class Upstream {
     products = clients.create(ProductsApi.class, "products");
   }
 
-  @Timeout(3000)
-  @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = ProblemException.class)
-  @CircuitBreaker(
-      requestVolumeThreshold = 20,
-      failureRatio = 0.5,
-      delay = 5000,
-      skipOn = ProblemException.class)
   public BasketView basket(String bearer) {
     return call("baskets", () -> baskets.basket(bearer, null));
   }
 
   /** The caller's address, or empty when it is not theirs or does not exist. */
-  @Timeout(3000)
-  @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = ProblemException.class)
-  @CircuitBreaker(
-      requestVolumeThreshold = 20,
-      failureRatio = 0.5,
-      delay = 5000,
-      skipOn = ProblemException.class)
   public Optional<AddressView> address(String bearer, UUID id) {
     try {
       return Optional.of(call("addresses", () -> addresses.get(bearer, id)));
@@ -80,18 +74,13 @@ public class Upstream {
     }
   }
 
+  /** A reservation writes, so it gets more time before the attempt is abandoned and retried. */
   @Timeout(5000)
-  @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = ProblemException.class)
-  @CircuitBreaker(
-      requestVolumeThreshold = 20,
-      failureRatio = 0.5,
-      delay = 5000,
-      skipOn = ProblemException.class)
   public ReservationView reserve(String bearer, String key, ReservationRequest request) {
     return call("products", () -> products.reserve(bearer, key, request));
   }
 
-  @Timeout(3000)
+  /** Cleaning up after a failed checkout: tried a little longer. */
   @Retry(maxRetries = 3, delay = 500, jitter = 200, abortOn = ProblemException.class)
   public void release(String bearer, UUID reservationId) {
     call("products", () -> products.release(bearer, reservationId));
