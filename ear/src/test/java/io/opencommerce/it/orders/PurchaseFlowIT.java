@@ -210,6 +210,46 @@ class PurchaseFlowIT {
   }
 
   @Test
+  void cancellingAnOrderStopsItsShipmentAndGivesTheUnitsBack() {
+    String lamp = Shop.product(admin, "Desk lamp", "32.00", 4);
+    var buyer = Shop.shopper("stop", lamp, 2);
+    String orderId =
+        Shop.checkout(buyer.token(), "stop-" + UUID.randomUUID(), buyer.addressId())
+            .json()
+            .getString("id");
+    JsonObject shipment = shipmentOf(orderId, buyer.token());
+
+    Reply cancelled =
+        post(
+            ORDERS + "/orders/" + orderId + "/cancel",
+            "{\"reason\":\"Found it cheaper, sorry Ada\"}",
+            buyer.token());
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    await()
+        .atMost(EVENTUAL)
+        .untilAsserted(
+            () -> {
+              assertThat(Shop.stock(admin, lamp)).containsExactly(4, 0);
+              assertThat(
+                      get(DELIVERIES + "/shipments/" + shipment.getString("id"), buyer.token())
+                          .json()
+                          .getString("status"))
+                  .isEqualTo("CANCELLED");
+            });
+    // The public journey says the order was cancelled, not the customer's words.
+    Reply tracked = get(DELIVERIES + "/tracking/" + shipment.getString("trackingNumber"), null);
+    assertThat(tracked.json().getString("status")).isEqualTo("CANCELLED");
+    assertThat(tracked.body()).doesNotContain("cheaper", "Ada");
+    // A cancelled parcel cannot be sent on by its carrier.
+    String late =
+        "{\"trackingNumber\":\""
+            + shipment.getString("trackingNumber")
+            + "\",\"status\":\"IN_TRANSIT\"}";
+    webhook(late, sign(late)).assertProblem(409, "illegal-transition");
+    assertThat(orderStatus(orderId, buyer.token())).isEqualTo("CANCELLED");
+  }
+
+  @Test
   void theSameOrderPlacedTwiceBooksOneShipment() {
     String plant = Shop.product(admin, "Plant", "9.00", 5);
     var buyer = Shop.shopper("twice", plant, 1);
