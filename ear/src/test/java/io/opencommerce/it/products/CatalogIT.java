@@ -165,6 +165,45 @@ class CatalogIT {
   }
 
   @Test
+  void severalProductsAreLookedUpAtOnceWithTheirStock() {
+    String lamp = create(sku(), "Zeta lamp", "30.00", "A lamp").getString("id");
+    String rug = create(sku(), "Eta rug", "80.00", "A rug").getString("id");
+    String retired = create(sku(), "Theta vase", "10.00", "A vase").getString("id");
+    send("PUT", API + "/products/" + lamp + "/stock", "{\"onHand\":7}", admin);
+    send("DELETE", API + "/products/" + retired, null, admin);
+    String unknown = UUID.randomUUID().toString();
+
+    var found =
+        get(
+                API
+                    + "/products/lookup?id="
+                    + lamp
+                    + "&id="
+                    + rug
+                    + "&id="
+                    + retired
+                    + "&id="
+                    + unknown
+                    + "&id="
+                    + lamp,
+                null)
+            .jsonArray();
+    assertThat(found).hasSize(2);
+    var byName =
+        found.stream()
+            .map(v -> v.asJsonObject())
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    o -> o.getJsonObject("product").getString("name"), o -> o.getInt("available")));
+    assertThat(byName).containsEntry("Zeta lamp", 7).containsEntry("Eta rug", 0);
+
+    get(API + "/products/lookup", null).assertProblem(400, "validation-failed");
+    get(API + "/products/lookup?id=nope", null).assertProblem(400, "validation-failed");
+    get(API + "/products/lookup?id=" + (lamp + "&id=").repeat(101) + lamp, null)
+        .assertProblem(400, "validation-failed");
+  }
+
+  @Test
   void everyChangeIsPublished() {
     try (EventTap tap = new EventTap("ProductChanged.v1")) {
       String sku = sku();

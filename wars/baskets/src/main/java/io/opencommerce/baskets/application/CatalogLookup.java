@@ -2,14 +2,18 @@ package io.opencommerce.baskets.application;
 
 import io.opencommerce.kit.client.RestClients;
 import io.opencommerce.kit.problem.ProblemException;
+import io.opencommerce.products.client.ProductAvailability;
 import io.opencommerce.products.client.ProductView;
 import io.opencommerce.products.client.ProductsApi;
-import io.opencommerce.products.client.StockView;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -48,15 +52,15 @@ public class CatalogLookup {
     }
   }
 
-  public int available(UUID id) {
-    try {
-      StockView stock = products.stock(id);
-      return stock.available();
-    } catch (ProblemException e) {
-      if (e.status() == 404) {
-        return 0;
-      }
-      throw e;
+  /**
+   * The active products among {@code ids}, with the units available now, in one call; unknown and
+   * retired products are missing from the map.
+   */
+  public Map<UUID, ProductAvailability> lookup(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
     }
+    return products.lookup(List.copyOf(ids)).stream()
+        .collect(Collectors.toMap(p -> p.product().id(), p -> p));
   }
 }

@@ -42,6 +42,14 @@ public interface ProductsApi {
   @Path("products/{id}")
   ProductView product(@PathParam("id") UUID id);
 
+  /**
+   * Several products at once (up to 100), each with its units available now: what a basket or a
+   * checkout needs in one call. Unknown and retired products are left out of the answer.
+   */
+  @GET
+  @Path("products/lookup")
+  List<ProductAvailability> lookup(@QueryParam("id") List<UUID> ids);
+
   @GET
   @Path("products/{id}/stock")
   StockView stock(@PathParam("id") UUID id);

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,6 +90,19 @@ public class Catalog {
       throw ProblemException.notFound("Product", id);
     }
     return product;
+  }
+
+  /** The active products of the site among {@code ids}; unknown and retired ones are left out. */
+  public List<Product> active(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "SELECT p FROM Product p WHERE p.id IN :ids AND p.site = :site AND p.active = TRUE",
+            Product.class)
+        .setParameter("ids", ids.stream().map(UUID::toString).toList())
+        .setParameter("site", request.site())
+        .getResultList();
   }
 
   public Category createCategory(CategoryRequest body) {

@@ -8,8 +8,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -120,6 +124,31 @@ public class StockLedger {
     }
     Object[] row = (Object[]) rows.get(0);
     return new int[] {((Number) row[0]).intValue(), ((Number) row[1]).intValue()};
+  }
+
+  /** Units available now per product among {@code ids} (never counted: none). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, Integer> available(Collection<UUID> ids) {
+    Map<UUID, Integer> available = new HashMap<>();
+    ids.forEach(id -> available.put(id, 0));
+    if (ids.isEmpty()) {
+      return available;
+    }
+    String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+    var query =
+        em.createNativeQuery(
+            "SELECT product_id, on_hand - reserved FROM stock_levels WHERE product_id IN ("
+                + marks
+                + ")");
+    int position = 1;
+    for (UUID id : ids) {
+      query.setParameter(position++, id.toString());
+    }
+    for (Object row : query.getResultList()) {
+      Object[] columns = (Object[]) row;
+      available.put(UUID.fromString((String) columns[0]), ((Number) columns[1]).intValue());
+    }
+    return available;
   }
 
   private static List<ReservationLine> ordered(List<ReservationLine> lines) {
