@@ -15,17 +15,11 @@ import io.opencommerce.it.support.Platform.Reply;
 import io.opencommerce.it.support.Shop;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,51 +32,11 @@ import org.junit.jupiter.api.Test;
  */
 class PurchaseFlowIT {
   private static final Duration EVENTUAL = Duration.ofSeconds(30);
-  private static final String WEBHOOK_SECRET =
-      System.getProperty("carrier.webhook.secret", "simulated-carrier-dev-secret");
   private static String admin;
 
   @BeforeAll
   static void setUp() {
     admin = Platform.admin().accessToken();
-  }
-
-  static String sign(String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "sha256="
-          + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static Reply webhook(String body, String signature) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(DELIVERIES + "/carriers/simulated/webhook"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (signature != null) {
-      request.header("X-Carrier-Signature", signature);
-    }
-    return Platform.send(request.build());
-  }
-
-  private static JsonObject shipmentOf(String orderId, String token) {
-    AtomicReference<JsonObject> found = new AtomicReference<>();
-    await()
-        .atMost(EVENTUAL)
-        .until(
-            () -> {
-              var page = get(DELIVERIES + "/shipments?orderId=" + orderId, token).json();
-              if (page.getInt("total") == 0) {
-                return false;
-              }
-              found.set(page.getJsonArray("items").getJsonObject(0));
-              return true;
-            });
-    return found.get();
   }
 
   private static String orderStatus(String orderId, String token) {
@@ -125,7 +79,7 @@ class PurchaseFlowIT {
               assertThat(Shop.stock(admin, teapot)).containsExactly(8, 0);
               assertThat(get(BASKETS + "/basket", token).json().getJsonArray("lines")).isEmpty();
             });
-    JsonObject shipment = shipmentOf(orderId, token);
+    JsonObject shipment = Shop.shipmentOf(orderId, token);
     String tracking = shipment.getString("trackingNumber");
     assertThat(tracking).isNotBlank();
     assertThat(shipment.getString("status")).isEqualTo("CREATED");
@@ -144,7 +98,7 @@ class PurchaseFlowIT {
         "{\"trackingNumber\":\""
             + tracking
             + "\",\"status\":\"IN_TRANSIT\",\"location\":\"Paris hub\"}";
-    Reply reported = webhook(inTransit, sign(inTransit));
+    Reply reported = Shop.webhook(inTransit, Shop.sign(inTransit));
     assertThat(reported.status()).as(reported.body()).isIn(200, 204);
     await().atMost(EVENTUAL).until(() -> orderStatus(orderId, token).equals("SHIPPED"));
 
@@ -192,17 +146,17 @@ class PurchaseFlowIT {
         Shop.checkout(buyer.token(), "forged-" + UUID.randomUUID(), buyer.addressId())
             .json()
             .getString("id");
-    String tracking = shipmentOf(orderId, buyer.token()).getString("trackingNumber");
+    String tracking = Shop.shipmentOf(orderId, buyer.token()).getString("trackingNumber");
 
     String body = "{\"trackingNumber\":\"" + tracking + "\",\"status\":\"DELIVERED\"}";
-    webhook(body, null).assertProblem(401, "bad-signature");
-    webhook(body, "sha256=" + "0".repeat(64)).assertProblem(401, "bad-signature");
-    webhook(body.replace("DELIVERED", "IN_TRANSIT"), sign(body))
+    Shop.webhook(body, null).assertProblem(401, "bad-signature");
+    Shop.webhook(body, "sha256=" + "0".repeat(64)).assertProblem(401, "bad-signature");
+    Shop.webhook(body.replace("DELIVERED", "IN_TRANSIT"), Shop.sign(body))
         .assertProblem(401, "bad-signature");
     String unknown = "{\"trackingNumber\":\"SIM00000000000\",\"status\":\"DELIVERED\"}";
-    assertThat(webhook(unknown, sign(unknown)).status()).isIn(400, 404);
+    assertThat(Shop.webhook(unknown, Shop.sign(unknown)).status()).isIn(400, 404);
     String badStatus = "{\"trackingNumber\":\"" + tracking + "\",\"status\":\"LOST\"}";
-    webhook(badStatus, sign(badStatus)).assertProblem(400, "validation-failed");
+    Shop.webhook(badStatus, Shop.sign(badStatus)).assertProblem(400, "validation-failed");
 
     assertThat(get(DELIVERIES + "/tracking/" + tracking, null).json().getString("status"))
         .isEqualTo("CREATED");
@@ -217,7 +171,7 @@ class PurchaseFlowIT {
         Shop.checkout(buyer.token(), "stop-" + UUID.randomUUID(), buyer.addressId())
             .json()
             .getString("id");
-    JsonObject shipment = shipmentOf(orderId, buyer.token());
+    JsonObject shipment = Shop.shipmentOf(orderId, buyer.token());
 
     Reply cancelled =
         post(
@@ -245,7 +199,7 @@ class PurchaseFlowIT {
         "{\"trackingNumber\":\""
             + shipment.getString("trackingNumber")
             + "\",\"status\":\"IN_TRANSIT\"}";
-    webhook(late, sign(late)).assertProblem(409, "illegal-transition");
+    Shop.webhook(late, Shop.sign(late)).assertProblem(409, "illegal-transition");
     assertThat(orderStatus(orderId, buyer.token())).isEqualTo("CANCELLED");
   }
 
@@ -260,7 +214,7 @@ class PurchaseFlowIT {
               .getString("id");
       EventTap.Message placed =
           tap.await(m -> m.payload().getString("orderId").equals(orderId), EVENTUAL).orElseThrow();
-      shipmentOf(orderId, buyer.token());
+      Shop.shipmentOf(orderId, buyer.token());
 
       // A redelivery (same event id) and a second publication (new id) of the same order.
       EventTap.republish(placed, placed.id());

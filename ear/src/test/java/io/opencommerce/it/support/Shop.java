@@ -8,11 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.opencommerce.it.support.Platform.Reply;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** What a shopper and a store operator do over REST, for the purchase-flow suites. */
 public final class Shop {
@@ -113,5 +119,49 @@ public final class Shop {
     Reply put = putInBasket(session.accessToken(), productId, quantity);
     assertThat(put.status()).as(put.body()).isEqualTo(200);
     return new Shopper(session, address);
+  }
+
+  private static final String WEBHOOK_SECRET =
+      System.getProperty("carrier.webhook.secret", "simulated-carrier-dev-secret");
+
+  /** The simulated carrier's signature of a webhook body: {@code sha256=<hex HMAC-SHA256>}. */
+  public static String sign(String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return "sha256="
+          + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Posts a report as the simulated carrier does (unsigned when {@code signature} is null). */
+  public static Reply webhook(String body, String signature) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(DELIVERIES + "/carriers/simulated/webhook"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (signature != null) {
+      request.header("X-Carrier-Signature", signature);
+    }
+    return Platform.send(request.build());
+  }
+
+  /** The shipment of an order, once the deliveries service has booked it. */
+  public static JsonObject shipmentOf(String orderId, String token) {
+    AtomicReference<JsonObject> found = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              var page = get(DELIVERIES + "/shipments?orderId=" + orderId, token).json();
+              if (page.getInt("total") == 0) {
+                return false;
+              }
+              found.set(page.getJsonArray("items").getJsonObject(0));
+              return true;
+            });
+    return found.get();
   }
 }
