@@ -42,6 +42,20 @@ public final class Problems {
     return response(status, code, title, detail, List.of(), null);
   }
 
+  /**
+   * 503 {@code upstream-unavailable} with {@code Retry-After}: a service this request needs is not
+   * answering.
+   */
+  public static Response upstreamUnavailable() {
+    return response(
+        503,
+        "upstream-unavailable",
+        "Service unavailable",
+        "A service this request needs is not answering; try again shortly.",
+        null,
+        Duration.ofSeconds(5));
+  }
+
   public static Response of(ProblemException e) {
     return response(e.status(), e.code(), e.title(), e.getMessage(), e.errors(), e.retryAfter());
   }

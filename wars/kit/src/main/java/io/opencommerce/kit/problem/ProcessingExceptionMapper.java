@@ -5,12 +5,18 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The JSON-B reader wraps parse failures in a {@link ProcessingException}: those are the client's
- * fault (400); anything else is ours (500, logged).
+ * fault (400). A REST client that could not reach another service throws one too: that is a 503 for
+ * the caller to retry. Anything else is ours (500, logged).
  */
 @Provider
 public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingException> {
@@ -26,8 +32,26 @@ public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingExce
         return new MalformedJsonMapper().toResponse(new JsonbException(cause.getMessage()));
       }
     }
+    if (unreachable(e)) {
+      LOG.warning(() -> "Another service could not be reached: " + e);
+      return Problems.upstreamUnavailable();
+    }
     LOG.log(Level.SEVERE, "Request processing failed", e);
     return Problems.response(
         500, "server-error", "Internal Server Error", "The request could not be completed.");
+  }
+
+  /** Whether {@code e} comes from a connection that could not be made or timed out. */
+  static boolean unreachable(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConnectException
+          || cause instanceof SocketTimeoutException
+          || cause instanceof HttpTimeoutException
+          || cause instanceof UnknownHostException
+          || cause instanceof NoRouteToHostException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
