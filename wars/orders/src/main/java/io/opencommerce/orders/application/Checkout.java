@@ -14,6 +14,7 @@ import io.opencommerce.products.client.ReservationRequest;
 import io.opencommerce.products.client.ReservationView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Checkout: turns the customer's basket into an order, once per {@code Idempotency-Key}.
@@ -46,11 +49,32 @@ public class Checkout {
   @Inject Upstream upstream;
   @Inject Orders orders;
   @Inject CurrentRequest request;
+  @Inject MetricRegistry metrics;
 
   /** The order, and whether this request placed it (false for a replay). */
   public record Result(Order order, boolean created) {}
 
+  /**
+   * Checks the basket out, counted in {@code checkouts_total{outcome}} (placed, replayed, refused,
+   * failed) and timed in {@code checkout_duration}.
+   */
   public Result checkout(UUID customer, String bearer, String key, CheckoutRequest body) {
+    long started = System.nanoTime();
+    String outcome = "failed";
+    try {
+      Result result = place(customer, bearer, key, body);
+      outcome = result.created() ? "placed" : "replayed";
+      return result;
+    } catch (ProblemException e) {
+      outcome = e.status() < 500 ? "refused" : "failed";
+      throw e;
+    } finally {
+      metrics.counter("checkouts", new Tag("outcome", outcome)).inc();
+      metrics.timer("checkout_duration").update(Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  private Result place(UUID customer, String bearer, String key, CheckoutRequest body) {
     UUID orderId = OrderNumbers.idFor(customer, key);
     Optional<Order> earlier = orders.byId(orderId);
     if (earlier.isPresent()) {
