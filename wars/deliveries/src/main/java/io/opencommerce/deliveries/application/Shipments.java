@@ -20,28 +20,34 @@ import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
 import io.opencommerce.kit.web.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
  * Shipments: one opened and booked with the default carrier for every placed order (whatever the
- * redeliveries of {@code OrderPlaced}), then moved along by the carrier's webhooks or by an
- * administrator. A cancelled order's shipment is cancelled while its parcel has not left, and an
- * order cancelled before its shipment was booked gets none. Every accepted status change is kept in
- * the shipment's journey and published as {@link ShipmentStatusChanged} in the same transaction.
+ * redeliveries of {@code OrderPlaced}), then moved along by the carrier's webhooks, by the carrier
+ * itself ({@link #progress}) or by an administrator. A cancelled order's shipment is cancelled
+ * while its parcel has not left, and an order cancelled before its shipment was booked gets none.
+ * Every accepted status change is kept in the shipment's journey and published as {@link
+ * ShipmentStatusChanged} in the same transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -198,6 +204,52 @@ public class Shipments {
       throw ProblemException.notFound("Shipment", id);
     }
     return apply(shipment, step);
+  }
+
+  /**
+   * Lets a carrier move its parcels on by itself: up to {@code max} shipments of {@code carrier},
+   * in one of {@code statuses}, whose last step was recorded before {@code before}, each take the
+   * step {@code next} gives for it (none: left as it is), exactly as if the carrier had reported it
+   * — kept in the journey and published as {@link ShipmentStatusChanged} with the shipment's site.
+   * The shipments are claimed with {@code FOR UPDATE SKIP LOCKED}, in no particular order, so
+   * replicas share the work and never move the same parcel twice, and a parcel being moved by a
+   * webhook or an administrator is left for the next run. Returns how many shipments moved.
+   */
+  @ActivateRequestContext
+  public int progress(
+      String carrier,
+      Set<ShipmentStatus> statuses,
+      Instant before,
+      int max,
+      Function<Shipment, Optional<Step>> next) {
+    if (statuses.isEmpty() || max <= 0) {
+      return 0;
+    }
+    Query claim =
+        em.createNativeQuery(
+                "SELECT id FROM shipments WHERE carrier = ? AND updated_at < ? AND status IN ("
+                    + String.join(", ", Collections.nCopies(statuses.size(), "?"))
+                    + ") LIMIT ? FOR UPDATE SKIP LOCKED")
+            .setParameter(1, carrier)
+            .setParameter(2, java.sql.Timestamp.from(before));
+    int position = 3;
+    for (ShipmentStatus status : statuses) {
+      claim.setParameter(position++, status.name());
+    }
+    @SuppressWarnings("unchecked")
+    List<String> ids = claim.setParameter(position, max).getResultList();
+    int moved = 0;
+    for (String id : ids) {
+      // claimed above; locking it again reads it from the database rather than the cache
+      Shipment shipment = em.find(Shipment.class, id, LockModeType.PESSIMISTIC_WRITE);
+      Optional<Step> step = shipment == null ? Optional.empty() : next.apply(shipment);
+      if (step.isPresent()) {
+        context.set(UUID.randomUUID().toString(), null, shipment.site(), null);
+        apply(shipment, step.get());
+        moved++;
+      }
+    }
+    return moved;
   }
 
   /** A shipment of the current site, its journey loaded; 404 unless the caller may see it. */

@@ -1,6 +1,7 @@
 package io.opencommerce.deliveries.carrier;
 
 import io.opencommerce.deliveries.client.CarrierWebhookRequest;
+import io.opencommerce.deliveries.domain.ShipmentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -22,7 +23,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * digit. Parcels arrive a number of working days after the order was placed (counted in Paris
  * time): 2 in France, 3 elsewhere in the European Union, 6 anywhere else. Webhooks carry a {@link
  * CarrierWebhookRequest} signed with HMAC-SHA256 under {@code
- * deliveries.carriers.simulated.webhook-secret}; without a secret every webhook is refused.
+ * deliveries.carriers.simulated.webhook-secret}; without a secret every webhook is refused. Left to
+ * itself, a parcel goes from its label to the sorting centre, out for delivery and is delivered
+ * ({@link #nextStep}); the platform takes those steps every {@code
+ * deliveries.carriers.simulated.progress-after} when that is set.
  */
 @ApplicationScoped
 public class SimulatedCarrier implements Carrier {
@@ -58,6 +62,9 @@ public class SimulatedCarrier implements Carrier {
     this.random = random;
   }
 
+  /** A step a parcel takes by itself: the status it reaches, where, and what its journey says. */
+  public record Movement(ShipmentStatus status, String location, String description) {}
+
   @Override
   public String code() {
     return CODE;
@@ -85,6 +92,31 @@ public class SimulatedCarrier implements Carrier {
   @Override
   public CarrierWebhookRequest readWebhook(String body) {
     return Json.JSONB.fromJson(body, CarrierWebhookRequest.class);
+  }
+
+  /**
+   * The step a parcel in {@code status}, bound for {@code city} (null or blank when unknown), takes
+   * next by itself: {@code CREATED → IN_TRANSIT} at the sorting centre, {@code OUT_FOR_DELIVERY}
+   * from the destination's delivery depot, then {@code DELIVERED} there. Nothing for a parcel that
+   * is delivered or cancelled, or held up by an {@code EXCEPTION}: people sort those out.
+   */
+  public Optional<Movement> nextStep(ShipmentStatus status, String city) {
+    String destination = city == null || city.isBlank() ? null : city.strip();
+    return switch (status) {
+      case CREATED ->
+          Optional.of(
+              new Movement(
+                  ShipmentStatus.IN_TRANSIT, "Sorting centre", "Parcel sorted and on its way."));
+      case IN_TRANSIT ->
+          Optional.of(
+              new Movement(
+                  ShipmentStatus.OUT_FOR_DELIVERY,
+                  destination == null ? "Delivery depot" : "Delivery depot, " + destination,
+                  "Out for delivery."));
+      case OUT_FOR_DELIVERY ->
+          Optional.of(new Movement(ShipmentStatus.DELIVERED, destination, "Delivered."));
+      case DELIVERED, EXCEPTION, CANCELLED -> Optional.empty();
+    };
   }
 
   String newTrackingNumber() {

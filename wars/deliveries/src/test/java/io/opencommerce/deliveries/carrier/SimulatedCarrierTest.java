@@ -2,10 +2,14 @@ package io.opencommerce.deliveries.carrier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencommerce.deliveries.carrier.SimulatedCarrier.Movement;
+import io.opencommerce.deliveries.domain.ShipmentStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -113,5 +117,64 @@ class SimulatedCarrierTest {
     SimulatedCarrier blank = new SimulatedCarrier(Optional.of("  "), new Random(1));
     assertThat(unconfigured.verifyWebhook(body, WebhookSignatures.sign("x", body))).isFalse();
     assertThat(blank.verifyWebhook(body, WebhookSignatures.sign("  ", body))).isFalse();
+  }
+
+  @Test
+  void aParcelLeftToItselfIsSortedGoesOutForDeliveryAndIsDelivered() {
+    List<Movement> journey = new ArrayList<>();
+    ShipmentStatus status = ShipmentStatus.CREATED;
+    for (Optional<Movement> next = carrier.nextStep(status, "Lyon");
+        next.isPresent();
+        next = carrier.nextStep(status, "Lyon")) {
+      assertThat(status.canMoveTo(next.get().status()))
+          .as("%s → %s is a legal step", status, next.get().status())
+          .isTrue();
+      journey.add(next.get());
+      status = next.get().status();
+      assertThat(journey).as("the journey ends").hasSizeLessThanOrEqualTo(3);
+    }
+    assertThat(journey)
+        .containsExactly(
+            new Movement(
+                ShipmentStatus.IN_TRANSIT, "Sorting centre", "Parcel sorted and on its way."),
+            new Movement(
+                ShipmentStatus.OUT_FOR_DELIVERY, "Delivery depot, Lyon", "Out for delivery."),
+            new Movement(ShipmentStatus.DELIVERED, "Lyon", "Delivered."));
+  }
+
+  @Test
+  void leavesParcelsDeliveredCancelledOrHeldUpWhereTheyAre() {
+    assertThat(carrier.nextStep(ShipmentStatus.DELIVERED, "Lyon")).isEmpty();
+    assertThat(carrier.nextStep(ShipmentStatus.CANCELLED, "Lyon")).isEmpty();
+    assertThat(carrier.nextStep(ShipmentStatus.EXCEPTION, "Lyon")).isEmpty();
+  }
+
+  @Test
+  void anUnknownDestinationIsLeftOutOfTheLocation() {
+    for (String city : new String[] {null, "", "   "}) {
+      assertThat(carrier.nextStep(ShipmentStatus.IN_TRANSIT, city))
+          .contains(
+              new Movement(ShipmentStatus.OUT_FOR_DELIVERY, "Delivery depot", "Out for delivery."));
+      assertThat(carrier.nextStep(ShipmentStatus.OUT_FOR_DELIVERY, city))
+          .contains(new Movement(ShipmentStatus.DELIVERED, null, "Delivered."));
+    }
+    assertThat(carrier.nextStep(ShipmentStatus.OUT_FOR_DELIVERY, " Saint-Étienne "))
+        .map(Movement::location)
+        .contains("Saint-Étienne");
+  }
+
+  @Test
+  void locationsAndDescriptionsFitTheJourney() {
+    for (ShipmentStatus status : ShipmentStatus.values()) {
+      carrier
+          .nextStep(status, "x".repeat(100)) // the longest city an address holds
+          .ifPresent(
+              m -> {
+                if (m.location() != null) {
+                  assertThat(m.location()).hasSizeLessThanOrEqualTo(200);
+                }
+                assertThat(m.description()).isNotBlank().hasSizeLessThanOrEqualTo(500);
+              });
+    }
   }
 }
