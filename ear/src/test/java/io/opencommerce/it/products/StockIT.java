@@ -174,6 +174,49 @@ class StockIT {
   }
 
   @Test
+  void anOrderWhoseReservationExpiredIsSoldWhileUnitsRemain() {
+    String product = productWithStock(3);
+    String id =
+        reserve(
+                "{\"lines\":[{\"productId\":\""
+                    + product
+                    + "\",\"quantity\":2}],\"holdSeconds\":1}",
+                buyer,
+                null)
+            .json()
+            .getString("id");
+    await().atMost(Duration.ofSeconds(20)).until(() -> available(product) == 3);
+
+    // The order's event arrives late (the products service was away meanwhile).
+    EventTap.publish(
+        "OrderPlaced",
+        "{\"orderId\":\""
+            + UUID.randomUUID()
+            + "\",\"number\":\"OC-LATE\",\"customerId\":\""
+            + UUID.randomUUID()
+            + "\",\"reservationId\":\""
+            + id
+            + "\",\"lines\":[{\"productId\":\""
+            + product
+            + "\",\"sku\":\"LATE\",\"name\":\"Late\",\"quantity\":2,\"unitPrice\":1.00}],"
+            + "\"total\":2.00,\"currency\":\"EUR\",\"shippingAddress\":{\"recipient\":\"Late\","
+            + "\"line1\":\"1 rue\",\"postalCode\":\"75001\",\"city\":\"Paris\",\"country\":\"FR\"},"
+            + "\"placedAt\":\""
+            + java.time.Instant.now()
+            + "\"}");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              var stock = get(API + "/products/" + product + "/stock", admin).json();
+              assertThat(stock.getInt("onHand")).isEqualTo(1);
+              assertThat(stock.getInt("reserved")).isZero();
+            });
+    assertThat(get(API + "/reservations/" + id, buyer).json().getString("status"))
+        .isEqualTo("COMMITTED");
+  }
+
+  @Test
   void aMultiLineReservationIsAllOrNothing() {
     String plenty = productWithStock(10);
     String scarce = productWithStock(1);

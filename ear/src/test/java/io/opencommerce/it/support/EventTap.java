@@ -134,6 +134,36 @@ public final class EventTap implements AutoCloseable {
                 message.body().getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** Publishes an event as a service of the platform would (version 1, site {@code default}). */
+  public static void publish(String type, String json) {
+    withChannel(
+        channel ->
+            channel.basicPublish(
+                "platform.events",
+                type + ".v1",
+                true,
+                new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                    .messageId(UUID.randomUUID().toString())
+                    .type(type)
+                    .contentType("application/json")
+                    .contentEncoding("utf-8")
+                    .deliveryMode(2)
+                    .headers(
+                        Map.of(
+                            "event-version",
+                            1,
+                            "occurred-at",
+                            Instant.now().toString(),
+                            "site",
+                            "default",
+                            "correlation-id",
+                            UUID.randomUUID().toString(),
+                            "source",
+                            "integration-tests"))
+                    .build(),
+                json.getBytes(StandardCharsets.UTF_8)));
+  }
+
   /** Runs {@code work} on a fresh connection: nothing is kept open across broker drills. */
   public static void withChannel(ChannelWork work) {
     try (Connection connection = factory().newConnection("integration-tests");

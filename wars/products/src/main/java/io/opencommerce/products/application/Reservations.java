@@ -114,8 +114,10 @@ public class Reservations {
   }
 
   /**
-   * Sells the units an order reserved. A reservation that is no longer held (it ran out of time
-   * before the order arrived, or the order was cancelled first) is left as it is.
+   * Sells the units an order reserved. A reservation that ran out of time before the order arrived
+   * (this service was down meanwhile) is sold all the same if the units are still there; if they
+   * are not, the handling fails and the event ends in the dead-letter queue for an operator. A
+   * reservation released meanwhile (the order was cancelled first) is left as it is.
    */
   public void commitForOrder(UUID id, String order) {
     Reservation reservation = em.find(Reservation.class, id.toString());
@@ -124,21 +126,55 @@ public class Reservations {
       return;
     }
     em.refresh(reservation, LockModeType.PESSIMISTIC_WRITE);
-    if (reservation.commit(Instant.now())) {
+    Instant now = Instant.now();
+    if (reservation.expire(now)) {
+      stock.release(reservation.lines());
+      released.fire(
+          new StockReleased(
+              reservation.id(), reservation.reference(), stockLines(reservation), "expired"));
+    }
+    if (reservation.commit(now)) {
       stock.commit(reservation.lines());
-      committed.fire(
-          new StockCommitted(reservation.id(), reservation.reference(), stockLines(reservation)));
-    } else if (reservation.status() != Reservation.Status.COMMITTED) {
+    } else if (reservation.status() == Reservation.Status.EXPIRED) {
+      try {
+        stock.reserve(reservation.lines());
+      } catch (ProblemException e) {
+        LOG.severe(
+            () ->
+                "Order "
+                    + order
+                    + " cannot be fulfilled: its reservation "
+                    + id
+                    + " expired and the units are gone ("
+                    + e.getMessage()
+                    + ")");
+        throw e;
+      }
+      reservation.commitLate(now);
+      stock.commit(reservation.lines());
       LOG.warning(
           () ->
               "Reservation "
                   + id
-                  + " of order "
+                  + " expired before order "
                   + order
-                  + " is "
-                  + reservation.status()
-                  + ": its units were not sold");
+                  + " arrived; its units were taken again and sold");
+    } else {
+      if (reservation.status() != Reservation.Status.COMMITTED) {
+        LOG.info(
+            () ->
+                "Reservation "
+                    + id
+                    + " of order "
+                    + order
+                    + " is "
+                    + reservation.status()
+                    + "; nothing to sell");
+      }
+      return;
     }
+    committed.fire(
+        new StockCommitted(reservation.id(), reservation.reference(), stockLines(reservation)));
   }
 
   /**

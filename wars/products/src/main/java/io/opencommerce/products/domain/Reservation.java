@@ -112,6 +112,14 @@ public class Reservation {
     return status == Status.HELD && !now.isBefore(expiresAt) && moveTo(Status.EXPIRED, now);
   }
 
+  /**
+   * Sells the units of a reservation that ran out of time before its order was confirmed to this
+   * service, once they have been held again; false unless the reservation had expired.
+   */
+  public boolean commitLate(Instant now) {
+    return status == Status.EXPIRED && moveTo(Status.COMMITTED, now);
+  }
+
   /** Takes sold units back; false unless the reservation was committed. */
   public boolean giveBack(Instant now) {
     return status == Status.COMMITTED && moveTo(Status.RETURNED, now);

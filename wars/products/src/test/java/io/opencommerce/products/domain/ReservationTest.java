@@ -57,6 +57,27 @@ class ReservationTest {
   }
 
   @Test
+  void anExpiredReservationCanStillBeSoldOnceItsUnitsAreHeldAgain() {
+    Reservation reservation = held();
+    assertThat(reservation.commitLate(T0)).isFalse(); // still held: the normal commit applies
+    reservation.expire(T0.plus(Duration.ofMinutes(15)));
+    assertThat(reservation.commitLate(T0.plus(Duration.ofMinutes(20)))).isTrue();
+    assertThat(reservation.status()).isEqualTo(Status.COMMITTED);
+    assertThat(reservation.commitLate(T0.plus(Duration.ofMinutes(21)))).isFalse();
+  }
+
+  @Test
+  void soldUnitsComeBackOnce() {
+    Reservation reservation = held();
+    assertThat(reservation.giveBack(T0)).isFalse(); // nothing sold yet
+    reservation.commit(T0.plusSeconds(1));
+    assertThat(reservation.giveBack(T0.plusSeconds(2))).isTrue();
+    assertThat(reservation.status()).isEqualTo(Status.RETURNED);
+    assertThat(reservation.giveBack(T0.plusSeconds(3))).isFalse();
+    assertThat(reservation.release(T0.plusSeconds(3))).isFalse();
+  }
+
+  @Test
   void linesMustHoldSomething() {
     assertThatThrownBy(() -> new ReservationLine(UUID.randomUUID(), 0))
         .isInstanceOf(IllegalArgumentException.class);
