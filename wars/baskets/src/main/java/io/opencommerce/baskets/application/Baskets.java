@@ -96,7 +96,7 @@ public class Baskets {
    * dropped once the change is committed, so the next read loads the durable one.
    */
   void ordered(@Observes @Received OrderPlaced order) {
-    writer.changeCustomer(
+    writer.changeExistingCustomer(
         request.site(),
         order.customerId(),
         basket -> order.lines().forEach(line -> basket.remove(line.productId())));
@@ -182,6 +182,11 @@ public class Baskets {
                     return created;
                   });
       return apply(basket, change);
+    }
+
+    /** Changes the customer's basket if they have one (an order never opens a basket). */
+    public void changeExistingCustomer(String site, UUID owner, Consumer<Basket> change) {
+      find(site, owner, true).ifPresent(basket -> apply(basket, change));
     }
 
     public Snapshot changeGuest(String tokenHash, Consumer<Basket> change) {
