@@ -11,6 +11,7 @@ import io.opencommerce.it.support.EventTap;
 import io.opencommerce.it.support.Platform;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +55,33 @@ class BrokerOutageIT {
           .isPresent();
       await().atMost(Duration.ofSeconds(10)).until(() -> backlog() == 0);
     }
+    // Every subscription of every service is consumed again, not one per service.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              for (String queue : SUBSCRIPTIONS) {
+                assertThat(consumers(queue)).as("consumers of %s", queue).isPositive();
+              }
+            });
+  }
+
+  /** Queues of services that subscribe to more than one event, and some that subscribe to one. */
+  private static final List<String> SUBSCRIPTIONS =
+      List.of(
+          "products.OrderPlaced.v1",
+          "products.OrderCancelled.v1",
+          "deliveries.OrderPlaced.v1",
+          "deliveries.OrderCancelled.v1",
+          "baskets.OrderPlaced.v1",
+          "orders.ShipmentStatusChanged.v1",
+          "addresses.UserRegistered.v1");
+
+  private static int consumers(String queue) {
+    int[] count = new int[1];
+    EventTap.withChannel(
+        channel -> count[0] = channel.queueDeclarePassive(queue).getConsumerCount());
+    return count[0];
   }
 
   private static double backlog() {

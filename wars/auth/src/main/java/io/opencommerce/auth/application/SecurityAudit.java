@@ -3,13 +3,13 @@ package io.opencommerce.auth.application;
 import io.opencommerce.auth.domain.SecurityEvent;
 import io.opencommerce.auth.domain.SecurityEventType;
 import io.opencommerce.contracts.auth.SecurityEventRecorded;
+import io.opencommerce.kit.persistence.QueryFilter;
 import io.opencommerce.kit.web.CurrentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -36,38 +36,27 @@ public class SecurityAudit {
   }
 
   public List<SecurityEvent> page(UUID userId, SecurityEventType type, int limit, int offset) {
-    TypedQuery<SecurityEvent> query =
-        em.createQuery(
-            "SELECT e FROM SecurityEvent e" + filter(userId, type) + " ORDER BY e.id DESC",
-            SecurityEvent.class);
-    bind(query, userId, type);
-    return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    QueryFilter where = filter(userId, type);
+    return where
+        .bind(
+            em.createQuery(
+                "SELECT e FROM SecurityEvent e" + where.where() + " ORDER BY e.id DESC",
+                SecurityEvent.class))
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   public long count(UUID userId, SecurityEventType type) {
-    TypedQuery<Long> query =
-        em.createQuery("SELECT COUNT(e) FROM SecurityEvent e" + filter(userId, type), Long.class);
-    bind(query, userId, type);
-    return query.getSingleResult();
+    QueryFilter where = filter(userId, type);
+    return where
+        .bind(em.createQuery("SELECT COUNT(e) FROM SecurityEvent e" + where.where(), Long.class))
+        .getSingleResult();
   }
 
-  private static String filter(UUID userId, SecurityEventType type) {
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    if (userId != null) {
-      where.append(" AND e.userId = :userId");
-    }
-    if (type != null) {
-      where.append(" AND e.type = :type");
-    }
-    return where.toString();
-  }
-
-  private static void bind(TypedQuery<?> query, UUID userId, SecurityEventType type) {
-    if (userId != null) {
-      query.setParameter("userId", userId.toString());
-    }
-    if (type != null) {
-      query.setParameter("type", type);
-    }
+  private static QueryFilter filter(UUID userId, SecurityEventType type) {
+    return new QueryFilter()
+        .and("e.userId = :userId", "userId", userId == null ? null : userId.toString())
+        .and("e.type = :type", "type", type);
   }
 }

@@ -1,12 +1,12 @@
 package io.opencommerce.auth.application;
 
 import io.opencommerce.auth.domain.User;
+import io.opencommerce.kit.persistence.QueryFilter;
 import io.opencommerce.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,47 +68,41 @@ public class Users {
 
   /** A page of accounts, newest first, optionally filtered by e-mail prefix and role. */
   public List<User> page(String emailPrefix, String role, int limit, int offset) {
-    TypedQuery<User> query =
-        em.createQuery(
-            "SELECT DISTINCT u FROM User u LEFT JOIN u.roles r"
-                + filter(emailPrefix, role)
-                + " ORDER BY u.createdAt DESC, u.id",
-            User.class);
-    bind(query, emailPrefix, role);
-    return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    QueryFilter where = filter(emailPrefix, role);
+    return where
+        .bind(
+            em.createQuery(
+                "SELECT DISTINCT u FROM User u LEFT JOIN u.roles r"
+                    + where.where()
+                    + " ORDER BY u.createdAt DESC, u.id",
+                User.class))
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   public long count(String emailPrefix, String role) {
-    TypedQuery<Long> query =
-        em.createQuery(
-            "SELECT COUNT(DISTINCT u) FROM User u LEFT JOIN u.roles r" + filter(emailPrefix, role),
-            Long.class);
-    bind(query, emailPrefix, role);
-    return query.getSingleResult();
+    QueryFilter where = filter(emailPrefix, role);
+    return where
+        .bind(
+            em.createQuery(
+                "SELECT COUNT(DISTINCT u) FROM User u LEFT JOIN u.roles r" + where.where(),
+                Long.class))
+        .getSingleResult();
   }
 
-  private static String filter(String emailPrefix, String role) {
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    if (emailPrefix != null) {
-      where.append(" AND u.email LIKE :email");
-    }
-    if (role != null) {
-      where.append(" AND r = :role");
-    }
-    return where.toString();
-  }
-
-  private static void bind(TypedQuery<?> query, String emailPrefix, String role) {
-    if (emailPrefix != null) {
-      String escaped =
-          User.normalizeEmail(emailPrefix)
-              .replace("\\", "\\\\")
-              .replace("%", "\\%")
-              .replace("_", "\\_");
-      query.setParameter("email", escaped + "%");
-    }
-    if (role != null) {
-      query.setParameter("role", role);
-    }
+  /** Accounts whose e-mail starts with {@code emailPrefix} (taken literally) and with a role. */
+  private static QueryFilter filter(String emailPrefix, String role) {
+    String pattern =
+        emailPrefix == null
+            ? null
+            : User.normalizeEmail(emailPrefix)
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_")
+                + "%";
+    return new QueryFilter()
+        .and("u.email LIKE :email", "email", pattern)
+        .and("r = :role", "role", role);
   }
 }

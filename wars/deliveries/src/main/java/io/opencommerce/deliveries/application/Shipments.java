@@ -16,6 +16,7 @@ import io.opencommerce.deliveries.domain.Shipment;
 import io.opencommerce.deliveries.domain.ShipmentStatus;
 import io.opencommerce.deliveries.domain.TrackingEvent;
 import io.opencommerce.kit.events.Received;
+import io.opencommerce.kit.persistence.QueryFilter;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
 import io.opencommerce.kit.web.RequestContext;
@@ -304,28 +305,17 @@ public class Shipments {
   }
 
   private <T> TypedQuery<T> where(String select, String order, Filter filter, Class<T> type) {
-    StringBuilder jpql = new StringBuilder(select).append(" WHERE s.site = :site");
-    if (filter.customerId() != null) {
-      jpql.append(" AND s.customerId = :customer");
-    }
-    if (filter.status() != null) {
-      jpql.append(" AND s.status = :status");
-    }
-    if (filter.orderId() != null) {
-      jpql.append(" AND s.orderId = :order");
-    }
-    TypedQuery<T> query =
-        em.createQuery(jpql.append(order).toString(), type).setParameter("site", request.site());
-    if (filter.customerId() != null) {
-      query.setParameter("customer", filter.customerId().toString());
-    }
-    if (filter.status() != null) {
-      query.setParameter("status", filter.status());
-    }
-    if (filter.orderId() != null) {
-      query.setParameter("order", filter.orderId().toString());
-    }
-    return query;
+    QueryFilter where =
+        new QueryFilter()
+            .and("s.site = :site", "site", request.site())
+            .and("s.customerId = :customer", "customer", text(filter.customerId()))
+            .and("s.status = :status", "status", filter.status())
+            .and("s.orderId = :order", "order", text(filter.orderId()));
+    return where.bind(em.createQuery(select + where.where() + order, type));
+  }
+
+  private static String text(UUID id) {
+    return id == null ? null : id.toString();
   }
 
   private Optional<Shipment> lockedByOrder(UUID orderId) {

@@ -43,8 +43,13 @@ public class InboundEventConsumer {
     for (Map.Entry<String, Class<? extends IntegrationEvent>> queue : queues.entrySet()) {
       Channel channel = connection.createChannel();
       channel.basicQos(PREFETCH);
+      // One tag per queue: the client's topology recovery keeps consumers by tag, so a tag shared
+      // by two subscriptions would bring only one of them back after a broker outage.
       channel.basicConsume(
-          queue.getKey(), false, service.name(), new Handler(channel, queue.getValue()));
+          queue.getKey(),
+          false,
+          service.name() + ":" + queue.getKey(),
+          new Handler(channel, queue.getValue()));
       channels.add(channel);
       LOG.info(() -> "Consuming " + queue.getKey());
     }

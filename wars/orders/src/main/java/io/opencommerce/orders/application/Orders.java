@@ -5,6 +5,7 @@ import io.opencommerce.contracts.orders.OrderCancelled;
 import io.opencommerce.contracts.orders.OrderLine;
 import io.opencommerce.contracts.orders.OrderPlaced;
 import io.opencommerce.kit.events.Received;
+import io.opencommerce.kit.persistence.QueryFilter;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
 import io.opencommerce.orders.domain.Order;
@@ -23,11 +24,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -113,40 +111,29 @@ public class Orders {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Found list(Filter filter, int limit, int offset) {
-    Map<String, Object> parameters = new LinkedHashMap<>();
-    List<String> conditions = new ArrayList<>();
-    conditions.add("o.site = :site");
-    parameters.put("site", request.site());
-    if (filter.customerId() != null) {
-      conditions.add("o.customerId = :customer");
-      parameters.put("customer", filter.customerId().toString());
-    }
-    if (filter.status() != null) {
-      conditions.add("o.status = :status");
-      parameters.put("status", filter.status());
-    }
-    if (filter.from() != null) {
-      conditions.add("o.placedAt >= :from");
-      parameters.put("from", filter.from());
-    }
-    if (filter.until() != null) {
-      conditions.add("o.placedAt < :until");
-      parameters.put("until", filter.until());
-    }
-    String where = " WHERE " + String.join(" AND ", conditions);
+    QueryFilter where =
+        new QueryFilter()
+            .and("o.site = :site", "site", request.site())
+            .and(
+                "o.customerId = :customer",
+                "customer",
+                filter.customerId() == null ? null : filter.customerId().toString())
+            .and("o.status = :status", "status", filter.status())
+            .and("o.placedAt >= :from", "from", filter.from())
+            .and("o.placedAt < :until", "until", filter.until());
     TypedQuery<Order> query =
-        em.createQuery(
-                "SELECT o FROM CustomerOrder o" + where + " ORDER BY o.placedAt DESC, o.id",
-                Order.class)
+        where
+            .bind(
+                em.createQuery(
+                    "SELECT o FROM CustomerOrder o"
+                        + where.where()
+                        + " ORDER BY o.placedAt DESC, o.id",
+                    Order.class))
             .setFirstResult(offset)
             .setMaxResults(limit);
     TypedQuery<Long> count =
-        em.createQuery("SELECT COUNT(o) FROM CustomerOrder o" + where, Long.class);
-    parameters.forEach(
-        (name, value) -> {
-          query.setParameter(name, value);
-          count.setParameter(name, value);
-        });
+        where.bind(
+            em.createQuery("SELECT COUNT(o) FROM CustomerOrder o" + where.where(), Long.class));
     return new Found(query.getResultList(), count.getSingleResult());
   }
 
