@@ -121,6 +121,16 @@ class BadInputIT {
                 .POST(HttpRequest.BodyPublishers.ofString("hello"))
                 .build())
         .assertProblem(415, "unsupported-media-type");
+    // The answer says what to send, not how the runtime failed.
+    var refused =
+        Platform.send(
+            HttpRequest.newBuilder(URI.create(AUTH + "/users"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello"))
+                .build());
+    assertThat(refused.json().getString("detail"))
+        .contains("application/json")
+        .doesNotContain("RESTEASY");
   }
 
   @Test

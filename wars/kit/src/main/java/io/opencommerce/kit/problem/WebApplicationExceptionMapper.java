@@ -85,6 +85,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       case 401 -> "Authentication is required: send a valid bearer token.";
       case 403 -> "You are not allowed to do this.";
       case 404 -> "There is nothing at this address.";
+      case 405 -> "This address does not take this method; see the Allow header.";
+      case 406 -> "This address cannot answer in the media type asked for (Accept).";
+      case 415 ->
+          "The request body's content type (Content-Type) is not one this address takes; JSON"
+              + " APIs take application/json.";
       default -> status >= 500 ? "The request could not be completed." : safeMessage(e);
     };
   }
