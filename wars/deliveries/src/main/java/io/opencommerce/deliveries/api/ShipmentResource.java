@@ -8,7 +8,6 @@ import io.opencommerce.deliveries.client.ShipmentEventRequest;
 import io.opencommerce.deliveries.client.ShipmentSummary;
 import io.opencommerce.deliveries.client.ShipmentView;
 import io.opencommerce.deliveries.domain.ShipmentStatus;
-import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.security.CurrentUser;
 import io.opencommerce.kit.security.Roles;
 import io.opencommerce.kit.web.PageRequest;
@@ -60,13 +59,7 @@ public class ShipmentResource {
       @QueryParam("orderId") UUID orderId,
       @QueryParam("customerId") UUID customerId,
       @BeanParam @Valid PageRequest page) {
-    UUID customer = customerId;
-    if (!seesAll()) {
-      if (customerId != null && !customerId.equals(caller.id())) {
-        throw ProblemException.forbidden("Customers list only their own shipments.");
-      }
-      customer = caller.id();
-    }
+    UUID customer = caller.listedCustomer(customerId, "shipments");
     Filter filter =
         new Filter(customer, status == null ? null : ShipmentStatus.valueOf(status), orderId);
     return page.page(
@@ -77,7 +70,7 @@ public class ShipmentResource {
   @GET
   @Path("{id}")
   public ShipmentView get(@PathParam("id") UUID id) {
-    return Views.shipment(shipments.get(id, caller.id(), seesAll()));
+    return Views.shipment(shipments.get(id, caller.id(), caller.seesAllCustomers()));
   }
 
   /**
@@ -99,11 +92,6 @@ public class ShipmentResource {
                 request.occurredAt(),
                 blankToNull(request.location()),
                 blankToNull(request.description()))));
-  }
-
-  /** Support agents and administrators see every customer's shipments. */
-  private boolean seesAll() {
-    return caller.isAdmin() || caller.hasRole(Roles.AGENT);
   }
 
   static String blankToNull(String text) {

@@ -56,6 +56,25 @@ public class CurrentUser {
     return hasRole(Roles.ADMIN);
   }
 
+  /** Support agents and administrators see every customer's records; customers their own. */
+  public boolean seesAllCustomers() {
+    return isAdmin() || hasRole(Roles.AGENT);
+  }
+
+  /**
+   * The customer a list of customers' records is narrowed to: for staff, the one they asked for
+   * (null: everyone); for a customer, themselves, and 403 if they asked for someone else.
+   */
+  public UUID listedCustomer(UUID requested, String records) {
+    if (seesAllCustomers()) {
+      return requested;
+    }
+    if (requested != null && !requested.equals(id())) {
+      throw ProblemException.forbidden("Customers list only their own " + records + ".");
+    }
+    return id();
+  }
+
   /** The caller's verified token, or null for an anonymous caller. */
   public JsonWebToken token() {
     if (!resolved) {

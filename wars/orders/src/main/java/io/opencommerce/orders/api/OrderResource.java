@@ -88,13 +88,7 @@ public class OrderResource {
           String from,
       @QueryParam("to") @Pattern(regexp = DATE, message = "must be a date (YYYY-MM-DD)") String to,
       @Valid @BeanParam PageRequest page) {
-    UUID customer = customerId;
-    if (!seesAll()) {
-      if (customerId != null && !customerId.equals(caller.id())) {
-        throw ProblemException.forbidden("Customers list only their own orders.");
-      }
-      customer = caller.id();
-    }
+    UUID customer = caller.listedCustomer(customerId, "orders");
     Instant since = from == null ? null : day("from", from);
     Instant until = to == null ? null : day("to", to).plusSeconds(24 * 3600);
     Orders.Found found =
@@ -110,7 +104,7 @@ public class OrderResource {
   @Path("{id}")
   @RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.ADMIN})
   public OrderView get(@PathParam("id") UUID id) {
-    return OrderViews.of(orders.get(id, caller.id(), seesAll()));
+    return OrderViews.of(orders.get(id, caller.id(), caller.seesAllCustomers()));
   }
 
   /** The body, {@code {"reason": ...}}, may leave the reason out: {@code {}}. */
@@ -131,10 +125,6 @@ public class OrderResource {
       @NotNull(message = "A request body is required.") @Valid StatusChangeRequest body) {
     return OrderViews.of(
         orders.changeStatus(id, caller.id(), OrderStatus.valueOf(body.status()), body.reason()));
-  }
-
-  private boolean seesAll() {
-    return caller.isAdmin() || caller.hasRole(Roles.AGENT);
   }
 
   private static Instant day(String name, String value) {
