@@ -120,19 +120,12 @@ public class Reservations {
    * reservation released meanwhile (the order was cancelled first) is left as it is.
    */
   public void commitForOrder(UUID id, String order) {
-    Reservation reservation = em.find(Reservation.class, id.toString());
+    Reservation reservation = lockedForOrder(id, order).orElse(null);
     if (reservation == null) {
-      LOG.warning(() -> "Order " + order + " names unknown reservation " + id);
       return;
     }
-    em.refresh(reservation, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    if (reservation.expire(now)) {
-      stock.release(reservation.lines());
-      released.fire(
-          new StockReleased(
-              reservation.id(), reservation.reference(), stockLines(reservation), "expired"));
-    }
+    expire(reservation, now);
     if (reservation.commit(now)) {
       stock.commit(reservation.lines());
     } else if (reservation.status() == Reservation.Status.EXPIRED) {
@@ -182,12 +175,10 @@ public class Reservations {
    * later repetition changes nothing.
    */
   public void giveBackForOrder(UUID id, String order) {
-    Reservation reservation = em.find(Reservation.class, id.toString());
+    Reservation reservation = lockedForOrder(id, order).orElse(null);
     if (reservation == null) {
-      LOG.warning(() -> "Cancelled order " + order + " names unknown reservation " + id);
       return;
     }
-    em.refresh(reservation, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
     if (reservation.release(now)) {
       stock.release(reservation.lines());
@@ -214,11 +205,7 @@ public class Reservations {
     int expired = 0;
     for (String id : ids) {
       Reservation reservation = em.find(Reservation.class, id);
-      if (reservation != null && reservation.expire(Instant.now())) {
-        stock.release(reservation.lines());
-        released.fire(
-            new StockReleased(
-                reservation.id(), reservation.reference(), stockLines(reservation), "expired"));
+      if (reservation != null && expire(reservation, Instant.now())) {
         expired++;
       }
     }
@@ -227,6 +214,29 @@ public class Reservations {
       LOG.info(() -> "Released " + count + " expired reservation(s)");
     }
     return expired;
+  }
+
+  /** Ends a held reservation whose time is up and puts its units back on sale. */
+  private boolean expire(Reservation reservation, Instant now) {
+    if (!reservation.expire(now)) {
+      return false;
+    }
+    stock.release(reservation.lines());
+    released.fire(
+        new StockReleased(
+            reservation.id(), reservation.reference(), stockLines(reservation), "expired"));
+    return true;
+  }
+
+  /** The reservation an order names, locked; empty (logged) when there is none. */
+  private Optional<Reservation> lockedForOrder(UUID id, String order) {
+    Reservation reservation = em.find(Reservation.class, id.toString());
+    if (reservation == null) {
+      LOG.warning(() -> "Order " + order + " names unknown reservation " + id);
+      return Optional.empty();
+    }
+    em.refresh(reservation, LockModeType.PESSIMISTIC_WRITE);
+    return Optional.of(reservation);
   }
 
   private Reservation locked(UUID id, UUID caller, boolean admin) {
