@@ -1,6 +1,5 @@
 package io.opencommerce.deliveries.api;
 
-import io.opencommerce.contracts.api.ProblemDetail.FieldViolation;
 import io.opencommerce.deliveries.application.Shipments;
 import io.opencommerce.deliveries.application.Shipments.Step;
 import io.opencommerce.deliveries.carrier.Carrier;
@@ -9,6 +8,7 @@ import io.opencommerce.deliveries.client.CarrierWebhookRequest;
 import io.opencommerce.deliveries.client.DeliveriesApi;
 import io.opencommerce.deliveries.client.TrackingView;
 import io.opencommerce.deliveries.domain.ShipmentStatus;
+import io.opencommerce.kit.problem.ConstraintViolationMapper;
 import io.opencommerce.kit.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,8 +22,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
-import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -93,14 +91,9 @@ public class CarrierWebhookResource {
   }
 
   private void validate(CarrierWebhookRequest request) {
-    List<FieldViolation> errors =
-        validator.validate(request).stream()
-            .map(v -> new FieldViolation("body." + v.getPropertyPath(), v.getMessage()))
-            .sorted(Comparator.comparing(FieldViolation::field))
-            .toList();
-    if (!errors.isEmpty()) {
-      throw new ProblemException(
-          400, "validation-failed", "Validation failed", "The request is not valid.", errors, null);
+    var violations = validator.validate(request);
+    if (!violations.isEmpty()) {
+      throw ConstraintViolationMapper.invalidBody(violations);
     }
   }
 }

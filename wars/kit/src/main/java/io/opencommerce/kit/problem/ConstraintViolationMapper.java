@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Bean Validation failures on a resource method: 400 naming each field ({@code body.email}, {@code
@@ -21,12 +22,25 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
 
   @Override
   public Response toResponse(ConstraintViolationException e) {
+    return Problems.of(problem(e.getConstraintViolations(), ""));
+  }
+
+  /**
+   * A request body validated by hand (one read from raw bytes, say), reported as a body validated
+   * on the way in is: each field named {@code body.<path>}.
+   */
+  public static ProblemException invalidBody(Set<? extends ConstraintViolation<?>> violations) {
+    return problem(violations, "body.");
+  }
+
+  private static ProblemException problem(
+      Set<? extends ConstraintViolation<?>> violations, String prefix) {
     List<FieldViolation> errors =
-        e.getConstraintViolations().stream()
-            .map(v -> new FieldViolation(fieldOf(v), v.getMessage()))
+        violations.stream()
+            .map(v -> new FieldViolation(prefix + fieldOf(v), v.getMessage()))
             .sorted(Comparator.comparing(FieldViolation::field))
             .toList();
-    return Problems.response(
+    return new ProblemException(
         400, "validation-failed", "Validation failed", "The request is not valid.", errors, null);
   }
 
