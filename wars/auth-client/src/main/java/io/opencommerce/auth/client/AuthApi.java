@@ -51,6 +51,11 @@ public interface AuthApi {
   Response changePassword(
       @HeaderParam("Authorization") String authorization, ChangePasswordRequest request);
 
+  /** A service token for a platform service's own credentials; 401 {@code invalid-client}. */
+  @POST
+  @Path("service-tokens")
+  ServiceTokenResponse serviceToken(ServiceTokenRequest request);
+
   @POST
   @Path("password-resets")
   Response requestPasswordReset(PasswordResetRequest request);

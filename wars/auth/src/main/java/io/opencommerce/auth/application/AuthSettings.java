@@ -26,6 +26,10 @@ public class AuthSettings {
   String accessTokenTtl;
 
   @Inject
+  @ConfigProperty(name = "auth.service-token.ttl", defaultValue = "PT5M")
+  String serviceTokenTtl;
+
+  @Inject
   @ConfigProperty(name = "auth.refresh-token.ttl", defaultValue = "P14D")
   String refreshTokenTtl;
 
@@ -59,6 +63,10 @@ public class AuthSettings {
 
   public Duration accessTokenTtl() {
     return Duration.parse(accessTokenTtl);
+  }
+
+  public Duration serviceTokenTtl() {
+    return Duration.parse(serviceTokenTtl);
   }
 
   public Duration refreshTokenTtl() {

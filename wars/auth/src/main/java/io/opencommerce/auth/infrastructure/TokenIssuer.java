@@ -9,9 +9,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.opencommerce.auth.application.AuthSettings;
 import io.opencommerce.auth.domain.User;
+import io.opencommerce.kit.security.Roles;
 import io.opencommerce.kit.security.TokenClaims;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -20,7 +22,7 @@ import java.util.UUID;
 /**
  * Issues RS256 access tokens in the MicroProfile JWT format: {@code upn} (e-mail), {@code groups}
  * (roles), {@code sub} (user id), plus the token version and the session id the platform uses for
- * revocation.
+ * revocation. Service tokens are signed the same way and name a service instead of a user.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -48,6 +50,34 @@ public class TokenIssuer {
             .expirationTime(Date.from(expires))
             .jwtID(jti)
             .build();
+    return new AccessToken(sign(claims), jti, expires);
+  }
+
+  /**
+   * A token for another platform service: {@code sub} {@code service:<id>}, {@code upn} {@code
+   * <id>@services}, the single role {@link Roles#SERVICE} and the service id in {@link
+   * TokenClaims#SERVICE}. It has no token version or session: only its id can revoke it.
+   */
+  public AccessToken issueService(String serviceId, Duration ttl) {
+    Instant now = Instant.now();
+    Instant expires = now.plus(ttl);
+    String jti = UUID.randomUUID().toString();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(settings.issuer())
+            .audience(settings.audience())
+            .subject("service:" + serviceId)
+            .claim("upn", serviceId + "@services")
+            .claim("groups", List.of(Roles.SERVICE))
+            .claim(TokenClaims.SERVICE, serviceId)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(expires))
+            .jwtID(jti)
+            .build();
+    return new AccessToken(sign(claims), jti, expires);
+  }
+
+  private String sign(JWTClaimsSet claims) {
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(JWSAlgorithm.RS256)
@@ -60,6 +90,6 @@ public class TokenIssuer {
     } catch (JOSEException e) {
       throw new IllegalStateException("Signing the access token failed", e);
     }
-    return new AccessToken(jwt.serialize(), jti, expires);
+    return jwt.serialize();
   }
 }

@@ -11,6 +11,12 @@ public final class Roles {
   /** Runs the shop: catalog, users, roles, settings. */
   public static final String ADMIN = "admin";
 
+  /**
+   * Another service of the platform, calling with a service token that auth issued to its own
+   * credentials (the token names the service). Never granted to a person.
+   */
+  public static final String SERVICE = "service";
+
   private Roles() {}
 
   public static boolean isKnown(String role) {

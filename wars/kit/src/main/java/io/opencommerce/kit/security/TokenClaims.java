@@ -11,5 +11,8 @@ public final class TokenClaims {
   /** Session id: the refresh-token family the access token belongs to. */
   public static final String SESSION_ID = "sid";
 
+  /** Service id: the calling service a service token was issued to (only in service tokens). */
+  public static final String SERVICE = "svc";
+
   private TokenClaims() {}
 }
