@@ -3,7 +3,10 @@ package io.opencommerce.kit.problem;
 import io.opencommerce.contracts.api.ProblemDetail.FieldViolation;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the client can act on, answered as {@code application/problem+json}. Services throw it
@@ -17,6 +20,7 @@ public class ProblemException extends RuntimeException {
   private final String title;
   private final List<FieldViolation> errors;
   private final Duration retryAfter;
+  private final Map<String, Object> extensions = new LinkedHashMap<>();
 
   public ProblemException(
       int status,
@@ -64,6 +68,11 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(409, code, "Conflict", detail, List.of(), null);
   }
 
+  /** A conflict with the state of things, naming what conflicts (a line, a field). */
+  public static ProblemException conflict(String code, String detail, List<FieldViolation> errors) {
+    return new ProblemException(409, code, "Conflict", detail, errors, null);
+  }
+
   public static ProblemException tooManyRequests(String code, String detail, Duration retryAfter) {
     return new ProblemException(
         Status.TOO_MANY_REQUESTS.getStatusCode(),
@@ -76,6 +85,33 @@ public class ProblemException extends RuntimeException {
 
   public static ProblemException unavailable(String code, String detail) {
     return new ProblemException(503, code, "Service unavailable", detail, List.of(), null);
+  }
+
+  /**
+   * Adds an RFC 9457 extension member: what the client needs to act on the problem (the basket
+   * re-priced after a price change, for example), beside the standard members.
+   */
+  public ProblemException with(String member, Object value) {
+    extensions.put(member, value);
+    return this;
+  }
+
+  public Map<String, Object> extensions() {
+    return Collections.unmodifiableMap(extensions);
+  }
+
+  /**
+   * 503 {@code overloaded}: the server is serving all it can and turned this request away before
+   * doing any of its work.
+   */
+  public static ProblemException overloaded(Duration retryAfter) {
+    return new ProblemException(
+        503,
+        "overloaded",
+        "Service unavailable",
+        "The platform is busy; nothing was done. Try again in a moment.",
+        List.of(),
+        retryAfter);
   }
 
   public int status() {

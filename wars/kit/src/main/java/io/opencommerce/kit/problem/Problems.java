@@ -2,8 +2,13 @@ package io.opencommerce.kit.problem;
 
 import io.opencommerce.contracts.api.ProblemDetail;
 import io.opencommerce.contracts.api.ProblemDetail.FieldViolation;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,6 +17,8 @@ public final class Problems {
   public static final String MEDIA_TYPE = "application/problem+json";
   public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
   private static final String TYPE_BASE = "https://opencommerce.io/problems/";
+
+  private static final Jsonb JSONB = JsonbBuilder.create();
 
   private Problems() {}
 
@@ -47,16 +54,36 @@ public final class Problems {
    * answering.
    */
   public static Response upstreamUnavailable() {
+    return upstreamUnavailable(null);
+  }
+
+  /** The same, naming the service that is not answering. */
+  public static Response upstreamUnavailable(String service) {
     return response(
         503,
         "upstream-unavailable",
         "Service unavailable",
-        "A service this request needs is not answering; try again shortly.",
+        (service == null ? "A service this request needs" : "The " + service + " service")
+            + " is not answering; nothing was changed. Try again shortly.",
         null,
         Duration.ofSeconds(5));
   }
 
   public static Response of(ProblemException e) {
-    return response(e.status(), e.code(), e.title(), e.getMessage(), e.errors(), e.retryAfter());
+    Response plain =
+        response(e.status(), e.code(), e.title(), e.getMessage(), e.errors(), e.retryAfter());
+    if (e.extensions().isEmpty()) {
+      return plain;
+    }
+    // RFC 9457 extension members sit beside the standard ones, at the top level.
+    JsonObjectBuilder body =
+        Json.createObjectBuilder(
+            Json.createReader(new StringReader(JSONB.toJson(plain.getEntity()))).readObject());
+    e.extensions()
+        .forEach(
+            (name, value) ->
+                body.add(
+                    name, Json.createReader(new StringReader(JSONB.toJson(value))).readValue()));
+    return Response.fromResponse(plain).entity(body.build().toString()).build();
   }
 }

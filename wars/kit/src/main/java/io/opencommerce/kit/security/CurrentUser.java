@@ -3,6 +3,7 @@ package io.opencommerce.kit.security;
 import io.opencommerce.kit.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import java.util.Set;
@@ -28,11 +29,32 @@ public class CurrentUser {
     return token != null && token.getSubject() != null;
   }
 
+  /** The signed-in person's id; 403 for a service token (services act for no one by default). */
   public UUID id() {
     if (!isAuthenticated()) {
       throw ProblemException.unauthorized("unauthorized", "Authentication is required.");
     }
+    if (isService()) {
+      throw ProblemException.forbidden("This request needs a person's token, not a service's.");
+    }
     return UUID.fromString(token().getSubject());
+  }
+
+  /** Whether the caller is another service of the platform (a service token). */
+  public boolean isService() {
+    return hasRole(Roles.SERVICE) && token().getClaim(TokenClaims.SERVICE) != null;
+  }
+
+  /**
+   * The calling service's name, from its service token; 403 for anyone else. Records a service
+   * makes are scoped to it, so one service's token cannot act on another's.
+   */
+  public String service() {
+    if (!isService()) {
+      throw ProblemException.forbidden("Only the platform's services may make this request.");
+    }
+    Object name = token().getClaim(TokenClaims.SERVICE);
+    return name instanceof JsonString json ? json.getString() : name.toString();
   }
 
   public String email() {
