@@ -8,6 +8,7 @@ import io.opencommerce.kit.web.CurrentRequest;
 import io.opencommerce.kit.web.PageRequest;
 import io.opencommerce.products.application.Catalog;
 import io.opencommerce.products.application.ProductCache;
+import io.opencommerce.products.application.ProductListCache;
 import io.opencommerce.products.application.ProductSearch;
 import io.opencommerce.products.application.ProductSearch.Criteria;
 import io.opencommerce.products.application.StockLedger;
@@ -39,13 +40,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,8 +58,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /**
  * The catalog: anyone browses and searches it; administrators create, replace and retire products.
- * Product reads are served from Redis and carry an {@code ETag} (the product's version), so {@code
- * If-None-Match} answers 304 without a body.
+ * Product reads and list pages are served from Redis as the bytes first serialized, and carry an
+ * {@code ETag} (a product's version, a page's body hash), so {@code If-None-Match} answers 304
+ * without a body.
  */
 @Path("products")
 @RequestScoped
@@ -66,17 +69,29 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class ProductResource {
   private static final Jsonb JSONB = JsonbBuilder.create();
 
+  /**
+   * What {@code new CacheControl()} with {@code max-age=0} writes, as a constant: no object and no
+   * header conversion per request.
+   */
+  private static final String REVALIDATE = "no-transform, max-age=0";
+
   @Inject Catalog catalog;
   @Inject StockLedger stock;
   @Inject ProductSearch search;
   @Inject ProductCache cache;
+  @Inject ProductListCache lists;
   @Inject CurrentRequest request;
   @Inject CurrentUser caller;
   @Context UriInfo uri;
 
+  /**
+   * A page of the catalog. Validated first (a bad parameter is a 400 whatever is cached), then
+   * served from Redis when the same query was answered since the catalog last changed: see {@link
+   * ProductListCache} for what is cached and for how long.
+   */
   @GET
   @PermitAll
-  public Page<ProductView> list(
+  public Response list(
       @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters") String text,
       @QueryParam("category") @Size(max = 64, message = "must be at most 64 characters")
           String category,
@@ -87,7 +102,8 @@ public class ProductResource {
       @QueryParam("inStock") @DefaultValue("false") boolean inStock,
       @QueryParam("sort") @DefaultValue("name") String sort,
       @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
-      @BeanParam @Valid PageRequest page) {
+      @BeanParam @Valid PageRequest page,
+      @Context Request conditional) {
     ProductSort order =
         ProductSort.parse(sort)
             .orElseThrow(
@@ -100,19 +116,32 @@ public class ProductResource {
     if (includeRetired && !caller.isAdmin()) {
       throw ProblemException.forbidden("Only administrators see retired products.");
     }
-    ProductSearch.Result found =
-        search.search(
-            new Criteria(
-                text == null || text.isBlank() ? null : text.strip(),
-                category,
-                minPrice,
-                maxPrice,
-                inStock,
-                includeRetired,
-                order),
-            page.limit(),
-            page.offset());
-    return page.page(found.products().stream().map(Views::product).toList(), found.total());
+    Criteria criteria =
+        new Criteria(
+            text == null || text.isBlank() ? null : text.strip(),
+            category,
+            minPrice,
+            maxPrice,
+            inStock,
+            includeRetired,
+            order);
+    ProductCache.Entry found =
+        lists.caches(criteria)
+            ? lists.get(
+                request.site(),
+                criteria,
+                page.limit(),
+                page.offset(),
+                () -> listing(criteria, page))
+            : listing(criteria, page);
+    return answer(found, conditional);
+  }
+
+  private ProductCache.Entry listing(Criteria criteria, PageRequest page) {
+    ProductSearch.Result found = search.search(criteria, page.limit(), page.offset());
+    Page<ProductView> listed =
+        page.page(found.products().stream().map(Views::product).toList(), found.total());
+    return ProductListCache.entry(json(listed));
   }
 
   /**
@@ -143,21 +172,34 @@ public class ProductResource {
         caller.isAdmin()
             ? entry(catalog.get(id, true))
             : cache.get(request.site(), id, () -> entry(catalog.get(id, false)));
+    return answer(entry, conditional);
+  }
+
+  /**
+   * A cached or freshly serialized read: its bytes as they are (no JSON-B, no String) with its
+   * entity tag, or 304 when {@code If-None-Match} names that tag. Clients revalidate every time.
+   */
+  private static Response answer(ProductCache.Entry entry, Request conditional) {
     EntityTag tag = new EntityTag(entry.etag());
-    CacheControl revalidate = new CacheControl();
-    revalidate.setMaxAge(0);
     Response.ResponseBuilder unchanged = conditional.evaluatePreconditions(tag);
     if (unchanged != null) {
-      return unchanged.tag(tag).cacheControl(revalidate).build();
+      return unchanged.tag(tag).header(HttpHeaders.CACHE_CONTROL, REVALIDATE).build();
     }
-    return Response.ok(entry.json(), MediaType.APPLICATION_JSON)
+    return Response.ok(entry.json(), MediaType.APPLICATION_JSON_TYPE)
         .tag(tag)
-        .cacheControl(revalidate)
+        .header(HttpHeaders.CACHE_CONTROL, REVALIDATE)
         .build();
   }
 
   private static ProductCache.Entry entry(Product product) {
-    return new ProductCache.Entry(etag(product), JSONB.toJson(Views.product(product)));
+    return new ProductCache.Entry(etag(product), json(Views.product(product)));
+  }
+
+  /** UTF-8 JSON straight into bytes, as JAX-RS would have written it. */
+  private static byte[] json(Object value) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    JSONB.toJson(value, out);
+    return out.toByteArray();
   }
 
   /** A product's entity tag: its id and version, so it changes with every change. */
