@@ -5,6 +5,7 @@ import static io.opencommerce.it.support.Platform.get;
 import static io.opencommerce.it.support.Platform.post;
 import static io.opencommerce.it.support.Platform.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Reply;
@@ -12,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,8 +93,17 @@ class BasketIT {
         PRODUCTS + "/products/" + mug,
         "{\"sku\":\"" + sku + "\",\"name\":\"" + sku + "\",\"price\":5.00,\"currency\":\"EUR\"}",
         admin);
-    assertThat(get(API + "/basket", customer).json().getJsonNumber("subtotal").bigDecimalValue())
-        .isEqualByComparingTo("30.00");
+    // The basket follows the catalogue through its events (no call to products on a read).
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        get(API + "/basket", customer)
+                            .json()
+                            .getJsonNumber("subtotal")
+                            .bigDecimalValue())
+                    .isEqualByComparingTo("30.00"));
   }
 
   @Test
@@ -106,9 +117,14 @@ class BasketIT {
     put(fine, 1, customer, null);
     send("DELETE", PRODUCTS + "/products/" + gone, null, admin);
 
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                "unavailable"
+                    .equals(line(get(API + "/basket", customer).json(), gone).getString("status")));
     var basket = get(API + "/basket", customer).json();
     assertThat(basket.getJsonArray("lines")).hasSize(3);
-    assertThat(line(basket, gone).getString("status")).isEqualTo("unavailable");
     assertThat(line(basket, scarce).getString("status")).isEqualTo("out-of-stock");
     assertThat(line(basket, fine).getString("status")).isEqualTo("ok");
     assertThat(basket.getJsonNumber("subtotal").bigDecimalValue()).isEqualByComparingTo("1.00");

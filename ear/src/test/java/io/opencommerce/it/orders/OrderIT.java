@@ -12,6 +12,7 @@ import static io.opencommerce.it.support.Shop.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opencommerce.it.support.EventTap;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Reply;
 import io.opencommerce.it.support.Shop;
@@ -109,6 +110,77 @@ class OrderIT {
         admin);
     JsonObject again = get(ORDERS + "/orders/" + order.getString("id"), ada.token()).json();
     assertThat(again.getJsonNumber("total").bigDecimalValue()).isEqualByComparingTo("49.80");
+  }
+
+  @Test
+  void aPriceThatMovedSinceTheBasketWasShownOrdersNothing() {
+    String kettle = Shop.product(admin, "Kettle", "39.00", 4);
+    Shopper ada = shopper("repriced", kettle, 1);
+    JsonObject product = get(PRODUCTS + "/products/" + kettle, null).json();
+
+    // The basket still shows an older price: its read model heard of a change the catalogue has
+    // not made (the same state as a price change whose event has not reached baskets yet).
+    EventTap.publish(
+        "ProductChanged",
+        "{\"productId\":\""
+            + kettle
+            + "\",\"sku\":\""
+            + product.getString("sku")
+            + "\",\"change\":\"updated\",\"name\":\"Kettle\",\"price\":35.00,"
+            + "\"currency\":\"EUR\",\"active\":true,\"version\":"
+            + (product.getJsonNumber("version").longValue() + 1)
+            + "}");
+    await()
+        .atMost(EVENTUAL)
+        .until(
+            () ->
+                get(BASKETS + "/basket", ada.token())
+                        .json()
+                        .getJsonArray("lines")
+                        .getJsonObject(0)
+                        .getJsonNumber("unitPrice")
+                        .doubleValue()
+                    == 35.00);
+
+    Reply refused = checkout(ada.token(), key(), ada.addressId());
+    refused.assertProblem(409, "prices-changed");
+    JsonObject repriced = refused.json().getJsonObject("basket");
+    assertThat(
+            repriced
+                .getJsonArray("lines")
+                .getJsonObject(0)
+                .getJsonNumber("unitPrice")
+                .doubleValue())
+        .isEqualTo(39.00);
+    assertThat(repriced.getJsonNumber("subtotal").doubleValue()).isEqualTo(39.00);
+    assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("basket." + kettle);
+    // Nothing held, nothing ordered.
+    assertThat(stock(admin, kettle)).containsExactly(4, 0);
+    assertThat(get(ORDERS + "/orders", ada.token()).json().getInt("total")).isZero();
+  }
+
+  @Test
+  void aCustomerCannotHoldOrReleaseStockAroundTheirCheckout() {
+    String clock = Shop.product(admin, "Clock", "15.00", 3);
+    Shopper ada = shopper("no-stock-games", clock, 2);
+    String hold =
+        "{\"customerId\":\""
+            + ada.session().userId()
+            + "\",\"lines\":[{\"productId\":\""
+            + clock
+            + "\",\"quantity\":2}]}";
+
+    // The reservation a checkout would make, made in advance by the customer: refused.
+    post(PRODUCTS + "/reservations", hold, ada.token()).assertProblem(403, null);
+    assertThat(stock(admin, clock)).containsExactly(3, 0);
+
+    Reply placed = checkout(ada.token(), key(), ada.addressId());
+    assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+    // The order's units are really held, then sold: an order never ships with nothing behind it.
+    awaitOnHand(clock, 1, 0);
+    assertThat(get(PRODUCTS + "/products/" + clock + "/stock", null).json().getInt("available"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -269,6 +341,17 @@ class OrderIT {
 
     // A basket with nothing buyable in it cannot be checked out.
     send("PUT", PRODUCTS + "/products/" + pen + "/stock", "{\"onHand\":1}", admin);
+    await()
+        .atMost(EVENTUAL)
+        .until(
+            () ->
+                "out-of-stock"
+                    .equals(
+                        get(BASKETS + "/basket", token)
+                            .json()
+                            .getJsonArray("lines")
+                            .getJsonObject(0)
+                            .getString("status")));
     checkout(token, key(), dan.addressId()).assertProblem(409, "basket-not-ready");
     send("DELETE", BASKETS + "/basket/items", null, token);
     checkout(token, key(), dan.addressId()).assertProblem(409, "basket-empty");

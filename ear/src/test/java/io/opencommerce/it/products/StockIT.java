@@ -24,17 +24,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Stock and reservations: no oversell when buyers race for the last units, idempotent reservations,
- * commit and release, expiry, ownership, and bad input that holds nothing.
+ * commit and release, expiry, stock for services only (customers get 403, one service cannot touch
+ * another's reservations), and bad input that holds nothing. Reservations are made as the orders
+ * service makes them: with its service token, for a customer named in the body.
  */
 class StockIT {
   private static final String API = BASE + "/products/api";
   private static String admin;
   private static String buyer;
+  private static String customerId;
+  private static String service;
 
   @BeforeAll
   static void setUp() {
     admin = Platform.admin().accessToken();
-    buyer = Platform.registerAndLogin("buyer").accessToken();
+    Platform.Session session = Platform.registerAndLogin("buyer");
+    buyer = session.accessToken();
+    customerId = session.userId();
+    service = Platform.serviceToken("orders");
   }
 
   private static String productWithStock(int onHand) {
@@ -57,7 +64,12 @@ class StockIT {
   }
 
   private static String lines(String productId, int quantity) {
-    return "{\"lines\":[{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}]}";
+    return body("[{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}]", "");
+  }
+
+  /** A reservation body for the test's customer: the lines' JSON array, then extra members. */
+  private static String body(String lines, String more) {
+    return "{\"customerId\":\"" + customerId + "\",\"lines\":" + lines + more + "}";
   }
 
   private static Reply reserve(String body, String token, String key) {
@@ -82,7 +94,7 @@ class StockIT {
     ExecutorService pool = Executors.newFixedThreadPool(16);
     List<Future<Integer>> attempts = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
-      attempts.add(pool.submit(() -> reserve(lines(product, 1), buyer, null).status()));
+      attempts.add(pool.submit(() -> reserve(lines(product, 1), service, null).status()));
     }
     List<Integer> statuses = new ArrayList<>();
     for (Future<Integer> attempt : attempts) {
@@ -104,7 +116,7 @@ class StockIT {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<Reply>> attempts = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      attempts.add(pool.submit(() -> reserve(lines(product, 3), buyer, key)));
+      attempts.add(pool.submit(() -> reserve(lines(product, 3), service, key)));
     }
     List<String> ids = new ArrayList<>();
     for (Future<Reply> attempt : attempts) {
@@ -115,7 +127,7 @@ class StockIT {
     pool.shutdown();
     assertThat(ids).containsOnly(ids.get(0));
     assertThat(available(product)).isEqualTo(7);
-    assertThat(reserve(lines(product, 3), buyer, key).status()).isEqualTo(200);
+    assertThat(reserve(lines(product, 3), service, key).status()).isEqualTo(200);
     assertThat(available(product)).isEqualTo(7);
   }
 
@@ -123,25 +135,25 @@ class StockIT {
   void committingSellsAndReleasingGivesBack() {
     String product = productWithStock(4);
     try (EventTap tap = new EventTap("StockReserved.v1", "StockCommitted.v1", "StockReleased.v1")) {
-      String sold = reserve(lines(product, 3), buyer, null).json().getString("id");
-      var commit = post(API + "/reservations/" + sold + "/commit", null, buyer);
+      String sold = reserve(lines(product, 3), service, null).json().getString("id");
+      var commit = post(API + "/reservations/" + sold + "/commit", null, service);
       assertThat(commit.json().getString("status")).isEqualTo("COMMITTED");
       var admins = get(API + "/products/" + product + "/stock", admin).json();
       assertThat(admins.getInt("onHand")).isEqualTo(1);
       assertThat(admins.getInt("reserved")).isZero();
 
-      String given = reserve(lines(product, 1), buyer, null).json().getString("id");
+      String given = reserve(lines(product, 1), service, null).json().getString("id");
       assertThat(available(product)).isZero();
       assertThat(
-              post(API + "/reservations/" + given + "/release", null, buyer)
+              post(API + "/reservations/" + given + "/release", null, service)
                   .json()
                   .getString("status"))
           .isEqualTo("RELEASED");
       assertThat(available(product)).isEqualTo(1);
 
-      post(API + "/reservations/" + sold + "/release", null, buyer)
+      post(API + "/reservations/" + sold + "/release", null, service)
           .assertProblem(409, "reservation-committed");
-      post(API + "/reservations/" + given + "/commit", null, buyer)
+      post(API + "/reservations/" + given + "/commit", null, service)
           .assertProblem(409, "reservation-not-held");
 
       for (String type : List.of("StockReserved", "StockCommitted", "StockReleased")) {
@@ -160,16 +172,16 @@ class StockIT {
     String product = productWithStock(2);
     var held =
         reserve(
-            "{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":2}],\"holdSeconds\":1}",
-            buyer,
+            body("[{\"productId\":\"" + product + "\",\"quantity\":2}]", ",\"holdSeconds\":1"),
+            service,
             null);
     assertThat(held.status()).isEqualTo(201);
     assertThat(available(product)).isZero();
     String id = held.json().getString("id");
     await().atMost(Duration.ofSeconds(20)).until(() -> available(product) == 2);
-    assertThat(get(API + "/reservations/" + id, buyer).json().getString("status"))
+    assertThat(get(API + "/reservations/" + id, service).json().getString("status"))
         .isEqualTo("EXPIRED");
-    post(API + "/reservations/" + id + "/commit", null, buyer)
+    post(API + "/reservations/" + id + "/commit", null, service)
         .assertProblem(409, "reservation-not-held");
   }
 
@@ -178,10 +190,8 @@ class StockIT {
     String product = productWithStock(3);
     String id =
         reserve(
-                "{\"lines\":[{\"productId\":\""
-                    + product
-                    + "\",\"quantity\":2}],\"holdSeconds\":1}",
-                buyer,
+                body("[{\"productId\":\"" + product + "\",\"quantity\":2}]", ",\"holdSeconds\":1"),
+                service,
                 null)
             .json()
             .getString("id");
@@ -212,7 +222,7 @@ class StockIT {
               assertThat(stock.getInt("onHand")).isEqualTo(1);
               assertThat(stock.getInt("reserved")).isZero();
             });
-    assertThat(get(API + "/reservations/" + id, buyer).json().getString("status"))
+    assertThat(get(API + "/reservations/" + id, service).json().getString("status"))
         .isEqualTo("COMMITTED");
   }
 
@@ -220,38 +230,121 @@ class StockIT {
   void aMultiLineReservationIsAllOrNothing() {
     String plenty = productWithStock(10);
     String scarce = productWithStock(1);
-    String body =
-        "{\"lines\":[{\"productId\":\""
-            + plenty
-            + "\",\"quantity\":2},{\"productId\":\""
-            + scarce
-            + "\",\"quantity\":2}]}";
-    reserve(body, buyer, null).assertProblem(409, "insufficient-stock");
+    String both =
+        body(
+            "[{\"productId\":\""
+                + plenty
+                + "\",\"quantity\":2},{\"productId\":\""
+                + scarce
+                + "\",\"quantity\":2}]",
+            "");
+    reserve(both, service, null).assertProblem(409, "insufficient-stock");
     assertThat(available(plenty)).isEqualTo(10);
     assertThat(available(scarce)).isEqualTo(1);
   }
 
   @Test
-  void reservationsBelongToTheirOwner() {
+  void stockIsForServicesNotCustomers() {
     String product = productWithStock(3);
-    String mine = reserve(lines(product, 1), buyer, null).json().getString("id");
-    String other = Platform.registerAndLogin("other-buyer").accessToken();
-    get(API + "/reservations/" + mine, other).assertProblem(404, "not-found");
-    post(API + "/reservations/" + mine + "/release", null, other).assertProblem(404, "not-found");
-    assertThat(get(API + "/reservations/" + mine, admin).status()).isEqualTo(200);
+    String held = reserve(lines(product, 1), service, null).json().getString("id");
+
+    // A customer (or an agent) can neither hold units nor touch a hold, not even one made for them.
+    reserve(lines(product, 1), buyer, null).assertProblem(403, null);
+    reserve(lines(product, 1), buyer, "order-" + UUID.randomUUID()).assertProblem(403, null);
+    get(API + "/reservations/" + held, buyer).assertProblem(403, null);
+    post(API + "/reservations/" + held + "/commit", null, buyer).assertProblem(403, null);
+    post(API + "/reservations/" + held + "/release", null, buyer).assertProblem(403, null);
     reserve(lines(product, 1), null, null).assertProblem(401, null);
+    assertThat(available(product)).isEqualTo(2);
+
+    // Another service's token finds nothing: a reservation belongs to the service that made it.
+    String deliveries = Platform.serviceToken("deliveries");
+    get(API + "/reservations/" + held, deliveries).assertProblem(404, "not-found");
+    post(API + "/reservations/" + held + "/commit", null, deliveries)
+        .assertProblem(404, "not-found");
+    post(API + "/reservations/" + held + "/release", null, deliveries)
+        .assertProblem(404, "not-found");
+    // ...and its idempotency keys are its own: the same key holds anew for another service.
+    String key = "shared-" + UUID.randomUUID();
+    String first = reserve(lines(product, 1), service, key).json().getString("id");
+    Reply second = reserve(lines(product, 1), deliveries, key);
+    assertThat(second.status()).isEqualTo(201);
+    assertThat(second.json().getString("id")).isNotEqualTo(first);
+    assertThat(available(product)).isZero();
+
+    // Administrators may look and give units back; the answer names the customer.
+    var seen = get(API + "/reservations/" + held, admin);
+    assertThat(seen.status()).isEqualTo(200);
+    assertThat(seen.json().getString("customerId")).isEqualTo(customerId);
+    assertThat(
+            post(API + "/reservations/" + held + "/release", null, admin)
+                .json()
+                .getString("status"))
+        .isEqualTo("RELEASED");
+    post(API + "/reservations/" + first + "/commit", null, admin).assertProblem(403, null);
+  }
+
+  @Test
+  void aHoldAtAPriceThatMovedHoldsNothing() {
+    String product = productWithStock(5);
+    Reply moved =
+        reserve(
+            body(
+                "[{\"productId\":\""
+                    + product
+                    + "\",\"quantity\":2,\"unitPrice\":8.50,\"currency\":\"EUR\"}]",
+                ""),
+            service,
+            null);
+    moved.assertProblem(409, "prices-changed");
+    assertThat(
+            moved
+                .json()
+                .getJsonArray("prices")
+                .getJsonObject(0)
+                .getJsonNumber("unitPrice")
+                .doubleValue())
+        .isEqualTo(9.99);
+    assertThat(available(product)).isEqualTo(5);
+
+    Reply held =
+        reserve(
+            body(
+                "[{\"productId\":\""
+                    + product
+                    + "\",\"quantity\":2,\"unitPrice\":9.99,\"currency\":\"EUR\"}]",
+                ""),
+            service,
+            null);
+    assertThat(held.status()).as(held.body()).isEqualTo(201);
+    assertThat(
+            held.json()
+                .getJsonArray("lines")
+                .getJsonObject(0)
+                .getJsonNumber("unitPrice")
+                .doubleValue())
+        .isEqualTo(9.99);
+    // A price without its currency (or the reverse) is a bad request, not a guess.
+    reserve(
+            body("[{\"productId\":\"" + product + "\",\"quantity\":1,\"unitPrice\":9.99}]", ""),
+            service,
+            null)
+        .assertProblem(400, "validation-failed");
+    assertThat(available(product)).isEqualTo(3);
   }
 
   @Test
   void badInputHoldsNothing() {
     String product = productWithStock(5);
-    reserve(lines(product, 0), buyer, null).assertProblem(400, "validation-failed");
-    reserve(lines(product, -3), buyer, null).assertProblem(400, "validation-failed");
-    reserve("{\"lines\":[]}", buyer, null).assertProblem(400, "validation-failed");
-    reserve(lines(UUID.randomUUID().toString(), 1), buyer, null).assertProblem(404, "not-found");
-    reserve(lines(product, 1), buyer, "bad key with spaces")
+    reserve(lines(product, 0), service, null).assertProblem(400, "validation-failed");
+    reserve(lines(product, -3), service, null).assertProblem(400, "validation-failed");
+    reserve(body("[]", ""), service, null).assertProblem(400, "validation-failed");
+    reserve("{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}", service, null)
+        .assertProblem(400, "validation-failed"); // no customer
+    reserve(lines(UUID.randomUUID().toString(), 1), service, null).assertProblem(404, "not-found");
+    reserve(lines(product, 1), service, "bad key with spaces")
         .assertProblem(400, "validation-failed");
-    reserve("{\"lines\":[{\"productId\":\"nope\",\"quantity\":1}]}", buyer, null)
+    reserve(body("[{\"productId\":\"nope\",\"quantity\":1}]", ""), service, null)
         .assertProblem(400, "malformed-json");
     send("PUT", API + "/products/" + product + "/stock", "{\"onHand\":-1}", admin)
         .assertProblem(400, "validation-failed");
@@ -259,7 +352,7 @@ class StockIT {
         .assertProblem(403, "forbidden");
     assertThat(available(product)).isEqualTo(5);
 
-    reserve(lines(product, 4), buyer, null);
+    reserve(lines(product, 4), service, null);
     send("PUT", API + "/products/" + product + "/stock", "{\"onHand\":3}", admin)
         .assertProblem(409, "below-reserved");
     assertThat(available(product)).isEqualTo(1);

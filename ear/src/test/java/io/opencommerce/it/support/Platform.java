@@ -151,6 +151,29 @@ public final class Platform {
         tokens.getString("refreshToken"));
   }
 
+  /**
+   * A service token for one of the platform's services, from its local development credentials
+   * ({@code service-credentials.<id>.secret} in the all-in-one server.xml; {@code
+   * -Dplatform.service-secret.<id>} overrides): what a service sends to service-only endpoints.
+   */
+  public static String serviceToken(String service) {
+    String secret =
+        System.getProperty("platform.service-secret." + service, service + "-local-service-secret");
+    Reply issued =
+        post(
+            AUTH + "/service-tokens",
+            Json.createObjectBuilder()
+                .add("serviceId", service)
+                .add("secret", secret)
+                .build()
+                .toString(),
+            null);
+    assertThat(issued.status())
+        .as("service token for %s: %s", service, issued.body())
+        .isEqualTo(200);
+    return issued.json().getString("accessToken");
+  }
+
   /** How many accounts the admin API finds under this exact e-mail. */
   public static int accountsWithEmail(String email) {
     Reply list =

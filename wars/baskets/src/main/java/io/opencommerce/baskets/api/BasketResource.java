@@ -3,11 +3,13 @@ package io.opencommerce.baskets.api;
 import io.opencommerce.baskets.application.BasketPricing;
 import io.opencommerce.baskets.application.Baskets;
 import io.opencommerce.baskets.application.Baskets.Snapshot;
-import io.opencommerce.baskets.application.CatalogLookup;
+import io.opencommerce.baskets.application.Catalogue;
 import io.opencommerce.baskets.client.BasketView;
 import io.opencommerce.baskets.client.BasketsApi;
 import io.opencommerce.baskets.client.QuantityRequest;
 import io.opencommerce.baskets.domain.Basket;
+import io.opencommerce.baskets.domain.CatalogueEntry;
+import io.opencommerce.baskets.infrastructure.ProductsService;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.security.CurrentUser;
 import io.opencommerce.kit.security.Roles;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -47,7 +50,8 @@ public class BasketResource {
 
   @Inject Baskets baskets;
   @Inject BasketPricing pricing;
-  @Inject CatalogLookup catalog;
+  @Inject Catalogue catalogue;
+  @Inject ProductsService products;
   @Inject CurrentUser caller;
 
   @POST
@@ -78,10 +82,26 @@ public class BasketResource {
       @HeaderParam(TOKEN) @Pattern(regexp = TOKEN_SHAPE, message = "is not a basket token")
           String token,
       @NotNull(message = "A request body is required.") @Valid QuantityRequest request) {
-    if (catalog.product(productId).filter(p -> p.active()).isEmpty()) {
-      throw ProblemException.notFound("Product", productId);
-    }
+    requireSellable(productId);
     return pricing.price(change(token, basket -> basket.set(productId, request.quantity())));
+  }
+
+  /**
+   * 404 unless the catalogue sells the product. The read model answers for the products it knows;
+   * one it has not heard of yet (created a moment ago) is asked of the catalogue once and learnt.
+   */
+  private void requireSellable(UUID productId) {
+    CatalogueEntry known = catalogue.entries(List.of(productId)).get(productId);
+    if (known != null && known.known()) {
+      if (!known.active()) {
+        throw ProblemException.notFound("Product", productId);
+      }
+      return;
+    }
+    catalogue.learn(
+        products
+            .sellable(productId)
+            .orElseThrow(() -> ProblemException.notFound("Product", productId)));
   }
 
   @DELETE

@@ -2,8 +2,7 @@ package io.opencommerce.baskets.application;
 
 import io.opencommerce.baskets.application.Baskets.Snapshot;
 import io.opencommerce.baskets.client.BasketView;
-import io.opencommerce.products.client.ProductAvailability;
-import io.opencommerce.products.client.ProductView;
+import io.opencommerce.baskets.domain.CatalogueEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -13,9 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Prices a basket from the current catalog (one lookup for all its lines): each line at today's
- * price, flagged when the product is gone or retired ({@code unavailable}) or short of stock
- * ({@code out-of-stock}); the subtotal counts the lines that can be bought.
+ * Prices a basket from the service's own read model of the catalogue ({@link Catalogue}), with no
+ * call to another service: each line at the price last published, flagged when the product is gone,
+ * retired or not yet known ({@code unavailable}) or short of stock ({@code out-of-stock}); the
+ * subtotal counts the lines that can be bought. The checkout holds the units at the catalogue's own
+ * price and refuses if it moved meanwhile.
  */
 @ApplicationScoped
 public class BasketPricing {
@@ -23,38 +24,37 @@ public class BasketPricing {
   public static final String UNAVAILABLE = "unavailable";
   public static final String OUT_OF_STOCK = "out-of-stock";
 
-  @Inject CatalogLookup catalog;
+  @Inject Catalogue catalogue;
 
   public BasketView price(Snapshot basket) {
-    Map<UUID, ProductAvailability> catalogue =
-        catalog.lookup(basket.items().stream().map(Snapshot.Item::productId).toList());
+    Map<UUID, CatalogueEntry> entries =
+        catalogue.entries(basket.items().stream().map(Snapshot.Item::productId).toList());
     List<BasketView.Line> lines = new ArrayList<>();
     BigDecimal subtotal = BigDecimal.ZERO.setScale(2);
     String currency = null;
     int count = 0;
     for (Snapshot.Item item : basket.items()) {
-      ProductAvailability entry = catalogue.get(item.productId());
-      if (entry == null) {
+      CatalogueEntry entry = entries.get(item.productId());
+      if (entry == null || !entry.sellable()) {
         lines.add(
             new BasketView.Line(
                 item.productId(), null, null, item.quantity(), null, null, null, UNAVAILABLE));
         continue;
       }
-      ProductView p = entry.product();
-      BigDecimal lineTotal = p.price().multiply(BigDecimal.valueOf(item.quantity()));
+      BigDecimal lineTotal = entry.price().multiply(BigDecimal.valueOf(item.quantity()));
       String status = entry.available() >= item.quantity() ? OK : OUT_OF_STOCK;
       lines.add(
           new BasketView.Line(
-              p.id(),
-              p.sku(),
-              p.name(),
+              entry.productId(),
+              entry.sku(),
+              entry.name(),
               item.quantity(),
-              p.price(),
+              entry.price(),
               lineTotal,
-              p.currency(),
+              entry.currency(),
               status));
-      if (OK.equals(status) && (currency == null || currency.equals(p.currency()))) {
-        currency = p.currency();
+      if (OK.equals(status) && (currency == null || currency.equals(entry.currency()))) {
+        currency = entry.currency();
         subtotal = subtotal.add(lineTotal);
         count += item.quantity();
       }

@@ -7,7 +7,9 @@ import java.util.UUID;
 
 /**
  * A product was created, changed or retired. Carries what baskets need to re-price and flag items:
- * the current price and whether the product can still be sold.
+ * the current price and whether the product can still be sold. {@code version} rises with every
+ * change of the product, so a read model keeps the newest whatever order events arrive in (0 from
+ * publishers that predate it).
  */
 @EventType(name = "ProductChanged", version = 1)
 public record ProductChanged(
@@ -17,7 +19,8 @@ public record ProductChanged(
     String name,
     BigDecimal price,
     String currency,
-    boolean active)
+    boolean active,
+    long version)
     implements IntegrationEvent {
 
   public static final String CREATED = "created";

@@ -4,6 +4,7 @@ import io.opencommerce.contracts.api.Page;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.security.CurrentUser;
 import io.opencommerce.kit.security.Roles;
+import io.opencommerce.kit.web.Admission;
 import io.opencommerce.kit.web.PageRequest;
 import io.opencommerce.orders.application.Checkout;
 import io.opencommerce.orders.application.Orders;
@@ -58,8 +59,14 @@ public class OrderResource {
   @Inject CurrentUser caller;
   @Context UriInfo uri;
 
+  /**
+   * Checks the caller's basket out. At most {@code platform.limits.checkout.max-concurrent} (64)
+   * run at once; past that, and a short wait, the answer is 503 {@code overloaded} with {@code
+   * Retry-After} before anything is read or held.
+   */
   @POST
   @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
+  @Admission("checkout")
   public Response checkout(
       @HeaderParam(OrdersApi.IDEMPOTENCY_KEY)
           @NotNull(message = "is required: send a new random key for each checkout")
@@ -68,8 +75,7 @@ public class OrderResource {
               message = "must be 1-100 letters, digits or ._:-")
           String key,
       @NotNull(message = "A request body is required.") @Valid CheckoutRequest body) {
-    Checkout.Result result =
-        checkout.checkout(caller.id(), "Bearer " + caller.token().getRawToken(), key, body);
+    Checkout.Result result = checkout.checkout(caller.id(), key, body);
     OrderView view = OrderViews.of(result.order());
     return result.created()
         ? Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())

@@ -1,14 +1,20 @@
 package io.opencommerce.orders.domain;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Order ids and numbers. Both follow from the customer and the checkout's {@code Idempotency-Key},
- * so two concurrent attempts at the same checkout name the same order and the database keeps one.
- * The number is what people read out on the phone: {@code OC-} and ten characters of Crockford's
- * base 32 (no I, L, O or U), taken from the id.
+ * Order ids and numbers. Both follow from the customer and the checkout's {@code Idempotency-Key}
+ * under a server secret (HMAC-SHA256), so two concurrent attempts at the same checkout name the
+ * same order and the database keeps one, while nobody without the secret can tell an order's id in
+ * advance (and, say, tamper with its reservation before it exists). The number is what people read
+ * out on the phone: {@code OC-} and ten characters of Crockford's base 32 (no I, L, O or U), taken
+ * from the id.
  */
 public final class OrderNumbers {
   private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
@@ -16,9 +22,23 @@ public final class OrderNumbers {
 
   private OrderNumbers() {}
 
-  public static UUID idFor(UUID customer, String idempotencyKey) {
-    return UUID.nameUUIDFromBytes(
-        ("order:" + customer + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+  /** The order a checkout names: a UUID of version 8 (RFC 9562, custom) from the keyed hash. */
+  public static UUID idFor(byte[] secret, UUID customer, String idempotencyKey) {
+    if (secret == null || secret.length < 16) {
+      throw new IllegalArgumentException("the order id secret must have at least 16 bytes");
+    }
+    byte[] hash;
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      hash = mac.doFinal(("order:" + customer + ":" + idempotencyKey).getBytes(UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+    hash[6] = (byte) ((hash[6] & 0x0f) | 0x80); // version 8
+    hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
+    ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
+    return new UUID(bytes.getLong(), bytes.getLong());
   }
 
   public static String numberOf(UUID orderId) {

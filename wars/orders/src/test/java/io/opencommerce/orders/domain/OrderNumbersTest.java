@@ -1,6 +1,8 @@
 package io.opencommerce.orders.domain;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -8,13 +10,35 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class OrderNumbersTest {
+  private static final byte[] SECRET = "a-test-secret-of-32-bytes-length".getBytes(UTF_8);
+
   @Test
   void theSameCheckoutNamesTheSameOrder() {
     UUID customer = UUID.randomUUID();
-    assertThat(OrderNumbers.idFor(customer, "k1")).isEqualTo(OrderNumbers.idFor(customer, "k1"));
-    assertThat(OrderNumbers.idFor(customer, "k1")).isNotEqualTo(OrderNumbers.idFor(customer, "k2"));
-    assertThat(OrderNumbers.idFor(customer, "k1"))
-        .isNotEqualTo(OrderNumbers.idFor(UUID.randomUUID(), "k1"));
+    assertThat(OrderNumbers.idFor(SECRET, customer, "k1"))
+        .isEqualTo(OrderNumbers.idFor(SECRET, customer, "k1"));
+    assertThat(OrderNumbers.idFor(SECRET, customer, "k1"))
+        .isNotEqualTo(OrderNumbers.idFor(SECRET, customer, "k2"));
+    assertThat(OrderNumbers.idFor(SECRET, customer, "k1"))
+        .isNotEqualTo(OrderNumbers.idFor(SECRET, UUID.randomUUID(), "k1"));
+  }
+
+  @Test
+  void nobodyWithoutTheSecretCanTellAnOrdersId() {
+    UUID customer = UUID.randomUUID();
+    UUID id = OrderNumbers.idFor(SECRET, customer, "k1");
+    assertThat(id)
+        .isNotEqualTo(
+            OrderNumbers.idFor("another-secret-of-32-bytes-length".getBytes(UTF_8), customer, "k1"))
+        .isNotEqualTo(UUID.nameUUIDFromBytes(("order:" + customer + ":k1").getBytes(UTF_8)));
+    assertThat(id.version()).isEqualTo(8);
+    assertThat(id.variant()).isEqualTo(2);
+  }
+
+  @Test
+  void aShortSecretIsRefused() {
+    assertThatThrownBy(() -> OrderNumbers.idFor(new byte[8], UUID.randomUUID(), "k1"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -22,7 +46,7 @@ class OrderNumbersTest {
     UUID customer = UUID.randomUUID();
     Set<String> numbers = new HashSet<>();
     for (int i = 0; i < 10_000; i++) {
-      String number = OrderNumbers.numberOf(OrderNumbers.idFor(customer, "key-" + i));
+      String number = OrderNumbers.numberOf(OrderNumbers.idFor(SECRET, customer, "key-" + i));
       assertThat(number).matches("OC-[0-9A-HJKMNP-TV-Z]{10}");
       numbers.add(number);
     }

@@ -18,7 +18,7 @@ class OrderTest {
 
   private static Order order() {
     return new Order(
-        OrderNumbers.idFor(CUSTOMER, "key-1"),
+        UUID.randomUUID(),
         "default",
         CUSTOMER,
         "key-1",

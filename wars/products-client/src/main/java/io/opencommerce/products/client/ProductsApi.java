@@ -70,8 +70,10 @@ public interface ProductsApi {
   Response retire(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
 
   /**
-   * Holds units for a checkout, all or nothing; the same {@code Idempotency-Key} answers the first
-   * reservation again (200 instead of 201). 409 {@code insufficient-stock} when units are short.
+   * Holds units for a customer's checkout, all or nothing (a service token only: customers get
+   * 403); the same {@code Idempotency-Key} from the same service answers the first reservation
+   * again (200 instead of 201). 409 {@code insufficient-stock} when units are short, 409 {@code
+   * prices-changed} when a line's expected price is no longer the catalogue's.
    */
   @POST
   @Path("reservations")
@@ -80,16 +82,19 @@ public interface ProductsApi {
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       ReservationRequest request);
 
+  /** A reservation the calling service made (administrators: any). */
   @GET
   @Path("reservations/{id}")
   ReservationView reservation(
       @HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
 
+  /** Sells the held units (the service that made the reservation). */
   @POST
   @Path("reservations/{id}/commit")
   ReservationView commit(
       @HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
 
+  /** Gives the held units back (the service that made the reservation, or an administrator). */
   @POST
   @Path("reservations/{id}/release")
   ReservationView release(

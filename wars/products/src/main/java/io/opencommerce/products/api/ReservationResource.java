@@ -6,6 +6,7 @@ import io.opencommerce.kit.security.Roles;
 import io.opencommerce.products.application.Reservations;
 import io.opencommerce.products.client.ReservationRequest;
 import io.opencommerce.products.client.ReservationView;
+import io.opencommerce.products.domain.Money;
 import io.opencommerce.products.domain.Reservation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,18 +26,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * Stock reservations for checkouts. {@code Idempotency-Key} makes a reservation safe to retry: the
- * same key (per caller) answers the first reservation again and holds nothing more. Callers see and
- * change only their own reservations; administrators all of them.
+ * Stock reservations, for the platform's services only: a checkout holds units through the orders
+ * service, never a customer directly (customers and agents get 403). A reservation belongs to the
+ * service that made it (named in its service token): another service's token finds nothing (404).
+ * {@code Idempotency-Key} makes a reservation safe to retry: the same key from the same service
+ * answers the first reservation again and holds nothing more. Administrators may read and release
+ * any reservation.
  */
 @Path("reservations")
 @RequestScoped
-@RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +51,7 @@ public class ReservationResource {
   @Context UriInfo uri;
 
   @POST
+  @RolesAllowed(Roles.SERVICE)
   public Response reserve(
       @HeaderParam("Idempotency-Key")
           @Pattern(
@@ -53,9 +59,9 @@ public class ReservationResource {
               message = "must be 1-100 letters, digits or ._:-")
           String key,
       @NotNull(message = "A request body is required.") @Valid ReservationRequest request) {
-    UUID owner = caller.id();
+    String client = caller.service();
     if (key != null) {
-      Optional<Reservation> earlier = reservations.byKey(owner, key);
+      Optional<Reservation> earlier = reservations.byKey(client, key);
       if (earlier.isPresent()) {
         return Response.ok(view(earlier.get())).build();
       }
@@ -64,10 +70,12 @@ public class ReservationResource {
     try {
       reservation =
           reservations.reserve(
-              owner,
+              client,
+              request.customerId(),
               Reservations.merge(
                   request.lines().stream().map(ReservationRequest.Line::productId).toList(),
                   request.lines().stream().map(ReservationRequest.Line::quantity).toList()),
+              expectedPrices(request),
               request.reference(),
               key,
               request.holdSeconds() == null
@@ -76,7 +84,7 @@ public class ReservationResource {
     } catch (RuntimeException e) {
       // A concurrent request with the same key won: answer its reservation.
       Optional<Reservation> winner =
-          key == null ? Optional.empty() : reservations.byKey(owner, key);
+          key == null ? Optional.empty() : reservations.byKey(client, key);
       if (winner.isPresent() && !(e instanceof ProblemException)) {
         return Response.ok(view(winner.get())).build();
       }
@@ -89,29 +97,59 @@ public class ReservationResource {
 
   @GET
   @Path("{id}")
+  @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
   public ReservationView get(@PathParam("id") UUID id) {
-    return view(reservations.get(id, caller.id(), caller.isAdmin()));
+    return view(reservations.get(id, client()));
   }
 
   @POST
   @Path("{id}/commit")
+  @RolesAllowed(Roles.SERVICE)
   public ReservationView commit(@PathParam("id") UUID id) {
-    return view(reservations.commit(id, caller.id(), caller.isAdmin()));
+    return view(reservations.commit(id, caller.service()));
   }
 
   @POST
   @Path("{id}/release")
+  @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
   public ReservationView release(@PathParam("id") UUID id) {
-    return view(reservations.release(id, caller.id(), caller.isAdmin()));
+    return view(reservations.release(id, client()));
+  }
+
+  /** The calling service, or null for an administrator (who may act on any reservation). */
+  private String client() {
+    return caller.isService() ? caller.service() : null;
+  }
+
+  /** The prices the lines expect, by product; a line names both price and currency, or neither. */
+  private static Map<UUID, Money> expectedPrices(ReservationRequest request) {
+    Map<UUID, Money> expected = new HashMap<>();
+    for (ReservationRequest.Line line : request.lines()) {
+      if ((line.unitPrice() == null) != (line.currency() == null)) {
+        throw ProblemException.invalidField(
+            "body.lines." + line.productId(), "names a unit price and its currency, or neither");
+      }
+      if (line.unitPrice() != null) {
+        expected.putIfAbsent(line.productId(), new Money(line.unitPrice(), line.currency()));
+      }
+    }
+    return expected;
   }
 
   static ReservationView view(Reservation reservation) {
     return new ReservationView(
         reservation.id(),
         reservation.status().name(),
+        reservation.customerId(),
         reservation.reference(),
         reservation.lines().stream()
-            .map(l -> new ReservationView.LineView(l.productId(), l.quantity()))
+            .map(
+                l ->
+                    new ReservationView.LineView(
+                        l.productId(),
+                        l.quantity(),
+                        l.price().map(Money::amount).orElse(null),
+                        l.price().map(Money::currency).orElse(null)))
             .toList(),
         reservation.expiresAt());
   }

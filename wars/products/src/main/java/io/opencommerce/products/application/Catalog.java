@@ -30,6 +30,7 @@ public class Catalog {
   @PersistenceContext EntityManager em;
   @Inject CurrentRequest request;
   @Inject Event<ProductChanged> changed;
+  @Inject Event<ProductListCache.CategoryCreated> categoryCreated;
 
   public Product create(ProductRequest body) {
     String site = request.site();
@@ -113,6 +114,7 @@ public class Catalog {
     }
     Category category = new Category(site, body.slug(), body.name());
     em.persist(category);
+    categoryCreated.fire(new ProductListCache.CategoryCreated(category.id()));
     return category;
   }
 
@@ -169,7 +171,8 @@ public class Catalog {
             product.name(),
             product.price().amount(),
             product.price().currency(),
-            product.isActive()));
+            product.isActive(),
+            product.version()));
   }
 
   private static ProblemException skuTaken(String sku) {

@@ -1,11 +1,14 @@
 package io.opencommerce.products.application;
 
+import io.opencommerce.contracts.api.ProblemDetail.FieldViolation;
 import io.opencommerce.contracts.products.StockCommitted;
 import io.opencommerce.contracts.products.StockLine;
 import io.opencommerce.contracts.products.StockReleased;
 import io.opencommerce.contracts.products.StockReserved;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
+import io.opencommerce.products.domain.Money;
+import io.opencommerce.products.domain.Product;
 import io.opencommerce.products.domain.Reservation;
 import io.opencommerce.products.domain.ReservationLine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +18,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +30,10 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Reservations: hold units for a checkout (idempotently, per owner and {@code Idempotency-Key}),
- * then commit or release them; expired ones are released by {@link ReservationExpiry}. Each step
- * changes the stock levels and publishes its event in one transaction.
+ * Reservations: hold units for a checkout (idempotently, per calling service and {@code
+ * Idempotency-Key}), then commit or release them; expired ones are released by {@link
+ * ReservationExpiry}. Each step changes the stock levels and publishes its event in one
+ * transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -43,18 +49,46 @@ public class Reservations {
   @Inject Event<StockReleased> released;
   @Inject Event<StockCommitted> committed;
 
+  /**
+   * Holds the units of every line or of none, for {@code customer}, on behalf of the calling
+   * service {@code client}. A line with an expected price is held only at that price: if any
+   * product's price moved, nothing is held and the answer is 409 {@code prices-changed} carrying
+   * today's prices (member {@code prices}).
+   */
   public Reservation reserve(
-      UUID owner, Map<UUID, Integer> quantities, String reference, String key, Duration holdFor) {
-    for (UUID productId : quantities.keySet()) {
-      catalog.get(productId, false); // 404 for unknown, retired or other sites' products
+      String client,
+      UUID customer,
+      Map<UUID, Integer> quantities,
+      Map<UUID, Money> expectedPrices,
+      String reference,
+      String key,
+      Duration holdFor) {
+    List<ReservationLine> lines = new ArrayList<>();
+    List<FieldViolation> moved = new ArrayList<>();
+    List<CurrentPrice> prices = new ArrayList<>();
+    for (Map.Entry<UUID, Integer> line : quantities.entrySet()) {
+      // 404 for unknown, retired or other sites' products
+      Product product = catalog.get(line.getKey(), false);
+      Money expected = expectedPrices.get(line.getKey());
+      if (expected != null && !expected.equals(product.price())) {
+        moved.add(
+            new FieldViolation(
+                "body.lines." + product.id() + ".unitPrice",
+                "is now " + product.price() + ", not " + expected));
+      }
+      prices.add(
+          new CurrentPrice(product.id(), product.price().amount(), product.price().currency()));
+      lines.add(new ReservationLine(line.getKey(), line.getValue(), product.price()));
     }
-    List<ReservationLine> lines =
-        quantities.entrySet().stream()
-            .map(e -> new ReservationLine(e.getKey(), e.getValue()))
-            .toList();
+    if (!moved.isEmpty()) {
+      throw ProblemException.conflict(
+              "prices-changed", "Prices changed since they were shown; nothing was held.", moved)
+          .with("prices", prices);
+    }
     stock.reserve(lines);
     Reservation reservation =
-        new Reservation(request.site(), owner, reference, key, lines, Instant.now(), holdFor);
+        new Reservation(
+            request.site(), client, customer, reference, key, lines, Instant.now(), holdFor);
     em.persist(reservation);
     em.flush(); // a concurrent replay of the same key fails here, on the unique key
     reserved.fire(
@@ -63,31 +97,38 @@ public class Reservations {
     return reservation;
   }
 
-  /** The reservation an earlier request with this key made, if any. */
+  /** A product's price now, as a {@code prices-changed} refusal lists it. */
+  public record CurrentPrice(UUID productId, BigDecimal unitPrice, String currency) {}
+
+  /** The reservation an earlier request of this service with this key made, if any. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public Optional<Reservation> byKey(UUID owner, String key) {
+  public Optional<Reservation> byKey(String client, String key) {
     return em.createQuery(
-            "SELECT r FROM Reservation r WHERE r.ownerId = :owner AND r.idempotencyKey = :key",
+            "SELECT r FROM Reservation r WHERE r.client = :client AND r.idempotencyKey = :key",
             Reservation.class)
-        .setParameter("owner", owner.toString())
+        .setParameter("client", client)
         .setParameter("key", key)
         .getResultStream()
         .findFirst();
   }
 
+  /**
+   * A reservation of the request's site that {@code client} made; any with {@code client} null (an
+   * administrator). Otherwise 404, so one service cannot probe another's reservations.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Reservation get(UUID id, UUID caller, boolean admin) {
+  public Reservation get(UUID id, String client) {
     Reservation reservation = em.find(Reservation.class, id.toString());
     if (reservation == null
         || !reservation.site().equals(request.site())
-        || (!admin && !reservation.ownerId().equals(caller))) {
+        || (client != null && !reservation.client().equals(client))) {
       throw ProblemException.notFound("Reservation", id);
     }
     return reservation;
   }
 
-  public Reservation commit(UUID id, UUID caller, boolean admin) {
-    Reservation reservation = locked(id, caller, admin);
+  public Reservation commit(UUID id, String client) {
+    Reservation reservation = locked(id, client);
     if (!reservation.commit(Instant.now())) {
       throw ProblemException.conflict(
           "reservation-not-held",
@@ -99,8 +140,8 @@ public class Reservations {
     return reservation;
   }
 
-  public Reservation release(UUID id, UUID caller, boolean admin) {
-    Reservation reservation = locked(id, caller, admin);
+  public Reservation release(UUID id, String client) {
+    Reservation reservation = locked(id, client);
     if (reservation.release(Instant.now())) {
       stock.release(reservation.lines());
       released.fire(
@@ -239,8 +280,8 @@ public class Reservations {
     return Optional.of(reservation);
   }
 
-  private Reservation locked(UUID id, UUID caller, boolean admin) {
-    Reservation reservation = get(id, caller, admin);
+  private Reservation locked(UUID id, String client) {
+    Reservation reservation = get(id, client);
     em.refresh(reservation, LockModeType.PESSIMISTIC_WRITE);
     return reservation;
   }

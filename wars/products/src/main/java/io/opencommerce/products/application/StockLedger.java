@@ -1,19 +1,25 @@
 package io.opencommerce.products.application;
 
+import io.opencommerce.contracts.products.StockLevelsChanged;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.products.domain.ReservationLine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -26,13 +32,14 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 public class StockLedger {
   @PersistenceContext EntityManager em;
+  @Inject Event<StockLevelsChanged> levelsChanged;
 
   /** Sets the units on hand; refuses a count below what is reserved. */
   public void setOnHand(UUID productId, int onHand) {
     Timestamp now = Timestamp.from(Instant.now());
     int updated =
         em.createNativeQuery(
-                "UPDATE stock_levels SET on_hand = ?, updated_at = ?"
+                "UPDATE stock_levels SET on_hand = ?, version = version + 1, updated_at = ?"
                     + " WHERE product_id = ? AND reserved <= ?")
             .setParameter(1, onHand)
             .setParameter(2, now)
@@ -40,6 +47,7 @@ public class StockLedger {
             .setParameter(4, onHand)
             .executeUpdate();
     if (updated == 1) {
+      announce(List.of(productId));
       return;
     }
     if (level(productId) != null) {
@@ -52,6 +60,7 @@ public class StockLedger {
         .setParameter(2, onHand)
         .setParameter(3, now)
         .executeUpdate();
+    announce(List.of(productId));
   }
 
   /** Holds every line or none: a line that does not fit fails the whole transaction (409). */
@@ -59,7 +68,7 @@ public class StockLedger {
     for (ReservationLine line : ordered(lines)) {
       int updated =
           em.createNativeQuery(
-                  "UPDATE stock_levels SET reserved = reserved + ?, updated_at = ?"
+                  "UPDATE stock_levels SET reserved = reserved + ?, version = version + 1, updated_at = ?"
                       + " WHERE product_id = ? AND on_hand - reserved >= ?")
               .setParameter(1, line.quantity())
               .setParameter(2, Timestamp.from(Instant.now()))
@@ -72,21 +81,27 @@ public class StockLedger {
             "Product " + line.productId() + " has fewer than " + line.quantity() + " units left.");
       }
     }
+    announce(productsOf(lines));
   }
 
   /** Gives held units back. */
   public void release(List<ReservationLine> lines) {
     for (ReservationLine line : ordered(lines)) {
       em.createNativeQuery(
-              "UPDATE stock_levels SET reserved = reserved - ?, updated_at = ? WHERE product_id = ?")
+              "UPDATE stock_levels SET reserved = reserved - ?, version = version + 1, updated_at = ?"
+                  + " WHERE product_id = ?")
           .setParameter(1, line.quantity())
           .setParameter(2, Timestamp.from(Instant.now()))
           .setParameter(3, line.productId().toString())
           .executeUpdate();
     }
+    announce(productsOf(lines));
   }
 
-  /** Sells held units: they leave both the reserved and the on-hand count. */
+  /**
+   * Sells held units: they leave both the reserved and the on-hand count. The units available do
+   * not change (they were held already), so nothing is announced.
+   */
   public void commit(List<ReservationLine> lines) {
     for (ReservationLine line : ordered(lines)) {
       em.createNativeQuery(
@@ -104,12 +119,14 @@ public class StockLedger {
   public void restock(List<ReservationLine> lines) {
     for (ReservationLine line : ordered(lines)) {
       em.createNativeQuery(
-              "UPDATE stock_levels SET on_hand = on_hand + ?, updated_at = ? WHERE product_id = ?")
+              "UPDATE stock_levels SET on_hand = on_hand + ?, version = version + 1, updated_at = ?"
+                  + " WHERE product_id = ?")
           .setParameter(1, line.quantity())
           .setParameter(2, Timestamp.from(Instant.now()))
           .setParameter(3, line.productId().toString())
           .executeUpdate();
     }
+    announce(productsOf(lines));
   }
 
   /** {on_hand, reserved}, or null when the product has never been counted (nothing to sell). */
@@ -149,6 +166,43 @@ public class StockLedger {
       available.put(UUID.fromString((String) columns[0]), ((Number) columns[1]).intValue());
     }
     return available;
+  }
+
+  /**
+   * Publishes the units now available of these products with their stock versions ({@code
+   * StockLevelsChanged}), in the transaction that changed them: what the baskets' read model shows
+   * as in or out of stock.
+   */
+  private void announce(Collection<UUID> ids) {
+    String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+    var query =
+        em.createNativeQuery(
+            "SELECT product_id, on_hand - reserved, version FROM stock_levels"
+                + " WHERE product_id IN ("
+                + marks
+                + ")");
+    int position = 1;
+    for (UUID id : ids) {
+      query.setParameter(position++, id.toString());
+    }
+    List<StockLevelsChanged.Level> levels = new ArrayList<>();
+    for (Object row : query.getResultList()) {
+      Object[] columns = (Object[]) row;
+      levels.add(
+          new StockLevelsChanged.Level(
+              UUID.fromString((String) columns[0]),
+              ((Number) columns[1]).intValue(),
+              ((Number) columns[2]).longValue()));
+    }
+    if (!levels.isEmpty()) {
+      levelsChanged.fire(new StockLevelsChanged(levels));
+    }
+  }
+
+  private static Set<UUID> productsOf(List<ReservationLine> lines) {
+    Set<UUID> ids = new TreeSet<>();
+    lines.forEach(line -> ids.add(line.productId()));
+    return ids;
   }
 
   private static List<ReservationLine> ordered(List<ReservationLine> lines) {

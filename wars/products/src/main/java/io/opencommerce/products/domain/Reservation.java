@@ -19,8 +19,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Units held for one checkout. A reservation is held until it expires, and then ends exactly once:
- * committed (the units are sold), released (given back) or expired (given back by the platform).
+ * Units held for one checkout. A reservation is made by a service (its client, which alone may see
+ * and change it) for a customer, and is held until it expires; then it ends exactly once: committed
+ * (the units are sold), released (given back) or expired (given back by the platform).
  */
 @Entity
 @Table(name = "reservations")
@@ -42,8 +43,13 @@ public class Reservation {
   @Column(nullable = false)
   private String site;
 
+  /** The service that made the reservation. */
+  @Column(nullable = false, length = 40)
+  private String client;
+
+  /** The customer it was made for. */
   @Column(name = "owner_id", nullable = false, length = 36)
-  private String ownerId;
+  private String customerId;
 
   private String reference;
 
@@ -73,7 +79,8 @@ public class Reservation {
 
   public Reservation(
       String site,
-      UUID ownerId,
+      String client,
+      UUID customerId,
       String reference,
       String idempotencyKey,
       List<ReservationLine> lines,
@@ -84,7 +91,8 @@ public class Reservation {
     }
     this.id = UUID.randomUUID().toString();
     this.site = Objects.requireNonNull(site);
-    this.ownerId = ownerId.toString();
+    this.client = Objects.requireNonNull(client);
+    this.customerId = customerId.toString();
     this.reference = reference;
     this.idempotencyKey = idempotencyKey;
     this.lines = new ArrayList<>(lines);
@@ -139,8 +147,12 @@ public class Reservation {
     return site;
   }
 
-  public UUID ownerId() {
-    return UUID.fromString(ownerId);
+  public String client() {
+    return client;
+  }
+
+  public UUID customerId() {
+    return UUID.fromString(customerId);
   }
 
   public String reference() {

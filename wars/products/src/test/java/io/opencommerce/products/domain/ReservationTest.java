@@ -16,6 +16,7 @@ class ReservationTest {
   private static Reservation held() {
     return new Reservation(
         "default",
+        "orders",
         UUID.randomUUID(),
         "order-1",
         "key-1",
@@ -84,7 +85,14 @@ class ReservationTest {
     assertThatThrownBy(
             () ->
                 new Reservation(
-                    "default", UUID.randomUUID(), null, null, List.of(), T0, Duration.ofMinutes(1)))
+                    "default",
+                    "orders",
+                    UUID.randomUUID(),
+                    null,
+                    null,
+                    List.of(),
+                    T0,
+                    Duration.ofMinutes(1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,0 +1,24 @@
+package io.opencommerce.orders.infrastructure;
+
+import io.opencommerce.addresses.client.AddressView;
+import io.opencommerce.addresses.client.AddressesApi;
+import io.opencommerce.kit.client.ServiceClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a checkout asks the addresses service: one of the customer's addresses, with the customer's
+ * token (the addresses service answers 404 for anyone else's).
+ */
+@ApplicationScoped
+public class AddressesService extends ServiceClient<AddressesApi> {
+  public AddressesService() {
+    super(AddressesApi.class, "addresses");
+  }
+
+  /** The caller's address, or empty when it is not theirs or does not exist. */
+  public Optional<AddressView> address(UUID id) {
+    return find(api -> api.get(callerBearer(), id));
+  }
+}
