@@ -27,5 +27,5 @@ public @interface Admission {
   int maxConcurrent() default 64;
 
   @Nonbinding
-  long maxWaitMillis() default 250;
+  long maxWaitMillis() default 1000;
 }
