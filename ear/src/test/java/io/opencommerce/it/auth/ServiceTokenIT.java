@@ -167,9 +167,7 @@ class ServiceTokenIT {
   }
 
   private static String serviceToken() {
-    Reply issued = post(SERVICE_TOKENS, credentials("orders", ORDERS_SECRET), null);
-    assertThat(issued.status()).as(issued.body()).isEqualTo(200);
-    return issued.json().getString("accessToken");
+    return Platform.serviceToken("orders");
   }
 
   private static String credentials(String serviceId, String secret) {

@@ -88,11 +88,12 @@ public class BasketResource {
 
   /**
    * 404 unless the catalogue sells the product. The read model answers for the products it knows;
-   * one it has not heard of yet (created a moment ago) is asked of the catalogue once and learnt.
+   * one it has not fully heard of yet (created or counted a moment ago) is asked of the catalogue
+   * once and learnt.
    */
   private void requireSellable(UUID productId) {
     CatalogueEntry known = catalogue.entries(List.of(productId)).get(productId);
-    if (known != null && known.known()) {
+    if (known != null && known.known() && known.stockKnown()) {
       if (!known.active()) {
         throw ProblemException.notFound("Product", productId);
       }

@@ -4,6 +4,7 @@ import io.opencommerce.baskets.domain.CatalogueEntry;
 import io.opencommerce.contracts.products.ProductChanged;
 import io.opencommerce.contracts.products.StockLevelsChanged;
 import io.opencommerce.kit.events.Received;
+import io.opencommerce.kit.persistence.IdList;
 import io.opencommerce.kit.web.CurrentRequest;
 import io.opencommerce.products.client.ProductAvailability;
 import io.opencommerce.products.client.ProductView;
@@ -17,7 +18,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,20 +43,14 @@ public class Catalogue {
     if (ids.isEmpty()) {
       return entries;
     }
-    String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
-    var query =
-        em.createNativeQuery(
-            "SELECT product_id, sku, name, price, currency, active, product_version, available"
-                + " FROM catalogue_products WHERE site = ? AND product_id IN ("
-                + marks
-                + ")");
-    query.setParameter(1, request.site());
-    int position = 2;
-    for (UUID id : ids) {
-      query.setParameter(position++, id.toString());
-    }
-    for (Object row : query.getResultList()) {
-      Object[] c = (Object[]) row;
+    for (Object[] c :
+        IdList.rows(
+            IdList.query(
+                em,
+                "SELECT product_id, sku, name, price, currency, active, product_version,"
+                    + " stock_version, available FROM catalogue_products WHERE site = ? AND product_id IN ({ids})",
+                ids,
+                request.site()))) {
       UUID id = UUID.fromString((String) c[0]);
       entries.put(
           id,
@@ -68,7 +62,8 @@ public class Catalogue {
               (String) c[4],
               truth(c[5]),
               ((Number) c[6]).longValue() >= 0,
-              ((Number) c[7]).intValue()));
+              ((Number) c[7]).longValue() >= 0,
+              ((Number) c[8]).intValue()));
     }
     return entries;
   }

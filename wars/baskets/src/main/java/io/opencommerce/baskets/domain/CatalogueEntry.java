@@ -17,6 +17,7 @@ public record CatalogueEntry(
     String currency,
     boolean active,
     boolean known,
+    boolean stockKnown,
     int available) {
 
   public CatalogueEntry {

@@ -1,6 +1,7 @@
 package io.opencommerce.products.application;
 
 import io.opencommerce.contracts.products.StockLevelsChanged;
+import io.opencommerce.kit.persistence.IdList;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.products.domain.ReservationLine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -151,18 +151,13 @@ public class StockLedger {
     if (ids.isEmpty()) {
       return available;
     }
-    String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
-    var query =
-        em.createNativeQuery(
-            "SELECT product_id, on_hand - reserved FROM stock_levels WHERE product_id IN ("
-                + marks
-                + ")");
-    int position = 1;
-    for (UUID id : ids) {
-      query.setParameter(position++, id.toString());
-    }
-    for (Object row : query.getResultList()) {
-      Object[] columns = (Object[]) row;
+    for (Object[] columns :
+        IdList.rows(
+            IdList.query(
+                em,
+                "SELECT product_id, on_hand - reserved FROM stock_levels"
+                    + " WHERE product_id IN ({ids})",
+                ids))) {
       available.put(UUID.fromString((String) columns[0]), ((Number) columns[1]).intValue());
     }
     return available;
@@ -174,20 +169,14 @@ public class StockLedger {
    * as in or out of stock.
    */
   private void announce(Collection<UUID> ids) {
-    String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
-    var query =
-        em.createNativeQuery(
-            "SELECT product_id, on_hand - reserved, version FROM stock_levels"
-                + " WHERE product_id IN ("
-                + marks
-                + ")");
-    int position = 1;
-    for (UUID id : ids) {
-      query.setParameter(position++, id.toString());
-    }
     List<StockLevelsChanged.Level> levels = new ArrayList<>();
-    for (Object row : query.getResultList()) {
-      Object[] columns = (Object[]) row;
+    for (Object[] columns :
+        IdList.rows(
+            IdList.query(
+                em,
+                "SELECT product_id, on_hand - reserved, version FROM stock_levels"
+                    + " WHERE product_id IN ({ids})",
+                ids))) {
       levels.add(
           new StockLevelsChanged.Level(
               UUID.fromString((String) columns[0]),
