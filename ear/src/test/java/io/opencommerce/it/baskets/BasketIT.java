@@ -107,6 +107,35 @@ class BasketIT {
   }
 
   @Test
+  void readingABasketAsksNoOtherService() {
+    String customer = Platform.registerAndLogin("one-hop").accessToken();
+    String kettle = product("30.00", 5);
+    assertThat(put(kettle, 1, customer, null).status()).isEqualTo(200);
+
+    double before = callsToTheCatalogue();
+    for (int i = 0; i < 20; i++) {
+      var basket = get(API + "/basket", customer).json();
+      assertThat(line(basket, kettle).getString("status")).isEqualTo("ok");
+    }
+    assertThat(put(kettle, 2, customer, null).status()).isEqualTo(200); // known now: no call
+    assertThat(callsToTheCatalogue()).isEqualTo(before);
+  }
+
+  /**
+   * Every call the baskets service makes to the products service goes through the kit's {@code
+   * ServiceClient}, whose Fault Tolerance counts each invocation in {@code ft_invocations_total}.
+   */
+  private static double callsToTheCatalogue() {
+    return get(BASE + "/metrics", null)
+        .body()
+        .lines()
+        .filter(l -> l.startsWith("ft_invocations_total{"))
+        .filter(l -> l.contains("method=\"io.opencommerce.baskets.infrastructure.ProductsService."))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  @Test
   void itemsThatCannotBeBoughtAreFlaggedNotDropped() {
     String customer = Platform.registerAndLogin("flags").accessToken();
     String gone = product("3.00", 10);
