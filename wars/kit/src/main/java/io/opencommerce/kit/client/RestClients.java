@@ -13,7 +13,8 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * services.<name>.url} (e.g. {@code SERVICES_PRODUCTS_URL}), connect and read timeouts (a
  * synchronous call is not cut short by Fault Tolerance's {@code @Timeout} alone), problem+json
  * errors as {@code ProblemException}, and the caller's site, correlation id and trace context
- * passed on. Produce one per service as an application-scoped bean: building one per call is slow.
+ * passed on. Services do not use it directly: {@link ServiceClient} builds one per called service,
+ * once (building one per call is slow).
  */
 @ApplicationScoped
 public class RestClients {

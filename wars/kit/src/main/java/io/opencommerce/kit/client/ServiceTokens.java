@@ -49,11 +49,6 @@ public class ServiceTokens {
     return renew();
   }
 
-  /** Forgets the held token (the other side refused it), so the next call fetches a new one. */
-  public void forget() {
-    held = null;
-  }
-
   private synchronized String renew() {
     Held current = held;
     if (current != null && Instant.now().isBefore(current.renewAt())) {
