@@ -171,11 +171,7 @@ class ServiceTokenIT {
   }
 
   private static String credentials(String serviceId, String secret) {
-    return Json.createObjectBuilder()
-        .add("serviceId", serviceId)
-        .add("secret", secret)
-        .build()
-        .toString();
+    return Platform.serviceCredentials(serviceId, secret);
   }
 
   /** The token's claims, read without verifying it (the services under test do that). */

@@ -159,19 +159,20 @@ public final class Platform {
   public static String serviceToken(String service) {
     String secret =
         System.getProperty("platform.service-secret." + service, service + "-local-service-secret");
-    Reply issued =
-        post(
-            AUTH + "/service-tokens",
-            Json.createObjectBuilder()
-                .add("serviceId", service)
-                .add("secret", secret)
-                .build()
-                .toString(),
-            null);
+    Reply issued = post(AUTH + "/service-tokens", serviceCredentials(service, secret), null);
     assertThat(issued.status())
         .as("service token for %s: %s", service, issued.body())
         .isEqualTo(200);
     return issued.json().getString("accessToken");
+  }
+
+  /** The body of {@code POST /auth/api/service-tokens}. */
+  public static String serviceCredentials(String serviceId, String secret) {
+    return Json.createObjectBuilder()
+        .add("serviceId", serviceId)
+        .add("secret", secret)
+        .build()
+        .toString();
   }
 
   /** How many accounts the admin API finds under this exact e-mail. */

@@ -96,11 +96,6 @@ public abstract class ServiceClient<T> {
     api = clients.create(apiType, service);
   }
 
-  /** The called service's name ({@code services.<name>.url}). */
-  protected String service() {
-    return service;
-  }
-
   /**
    * Makes one call: the other service's refusal comes back as its {@link ProblemException}, any
    * other failure as an {@link UpstreamFailure}.
@@ -160,8 +155,11 @@ public abstract class ServiceClient<T> {
     return status == 400 || status == 404 || status == 409 || status == 412 || status == 422;
   }
 
-  /** The connection was never made: the request cannot have reached the other service. */
-  static boolean neverReached(Throwable e) {
+  /**
+   * The connection was never made: the request cannot have reached the other service (the kit's one
+   * reading of a client's cause chain; the problem mappers classify with it too).
+   */
+  public static boolean neverReached(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof ConnectException
           || cause instanceof UnknownHostException

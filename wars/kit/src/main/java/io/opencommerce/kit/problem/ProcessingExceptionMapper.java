@@ -1,14 +1,12 @@
 package io.opencommerce.kit.problem;
 
+import io.opencommerce.kit.client.ServiceClient;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,12 +41,11 @@ public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingExce
 
   /** Whether {@code e} comes from a connection that could not be made or timed out. */
   static boolean unreachable(Throwable e) {
+    if (ServiceClient.neverReached(e)) {
+      return true;
+    }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ConnectException
-          || cause instanceof SocketTimeoutException
-          || cause instanceof HttpTimeoutException
-          || cause instanceof UnknownHostException
-          || cause instanceof NoRouteToHostException) {
+      if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
         return true;
       }
     }

@@ -26,29 +26,33 @@ import org.eclipse.microprofile.metrics.Tag;
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 public class AdmissionInterceptor {
-  private static final Map<String, Semaphore> LIMITS = new ConcurrentHashMap<>();
+  private static final Map<String, Limit> LIMITS = new ConcurrentHashMap<>();
+
+  /** A limit as configured when it was first used: its slots and how long a request may wait. */
+  private record Limit(Semaphore slots, long waitMillis) {
+    static Limit of(Admission admission) {
+      var config = ConfigProvider.getConfig();
+      String prefix = "platform.limits." + admission.value() + ".";
+      return new Limit(
+          new Semaphore(
+              config
+                  .getOptionalValue(prefix + "max-concurrent", Integer.class)
+                  .orElse(admission.maxConcurrent()),
+              true),
+          config
+              .getOptionalValue(prefix + "max-wait-ms", Long.class)
+              .orElse(admission.maxWaitMillis()));
+    }
+  }
 
   @Inject MetricRegistry metrics;
 
   @AroundInvoke
   Object admit(InvocationContext invocation) throws Exception {
     Admission admission = bindingOf(invocation);
-    var config = ConfigProvider.getConfig();
-    String prefix = "platform.limits." + admission.value() + ".";
-    Semaphore slots =
-        LIMITS.computeIfAbsent(
-            admission.value(),
-            name ->
-                new Semaphore(
-                    config
-                        .getOptionalValue(prefix + "max-concurrent", Integer.class)
-                        .orElse(admission.maxConcurrent()),
-                    true));
-    long waitMillis =
-        config
-            .getOptionalValue(prefix + "max-wait-ms", Long.class)
-            .orElse(admission.maxWaitMillis());
-    if (!slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+    Limit limit = LIMITS.computeIfAbsent(admission.value(), name -> Limit.of(admission));
+    Semaphore slots = limit.slots();
+    if (!slots.tryAcquire(limit.waitMillis(), TimeUnit.MILLISECONDS)) {
       metrics.counter("requests_shed", new Tag("limit", admission.value())).inc();
       throw ProblemException.overloaded(Duration.ofSeconds(1));
     }

@@ -12,7 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -151,15 +150,7 @@ public class StockLedger {
     if (ids.isEmpty()) {
       return available;
     }
-    for (Object[] columns :
-        IdList.rows(
-            IdList.query(
-                em,
-                "SELECT product_id, on_hand - reserved FROM stock_levels"
-                    + " WHERE product_id IN ({ids})",
-                ids))) {
-      available.put(UUID.fromString((String) columns[0]), ((Number) columns[1]).intValue());
-    }
+    levels(ids).forEach(level -> available.put(level.productId(), level.available()));
     return available;
   }
 
@@ -169,23 +160,28 @@ public class StockLedger {
    * as in or out of stock.
    */
   private void announce(Collection<UUID> ids) {
-    List<StockLevelsChanged.Level> levels = new ArrayList<>();
-    for (Object[] columns :
-        IdList.rows(
+    List<StockLevelsChanged.Level> levels = levels(ids);
+    if (!levels.isEmpty()) {
+      levelsChanged.fire(new StockLevelsChanged(levels));
+    }
+  }
+
+  /** The units available and the stock version of those of {@code ids} that were ever counted. */
+  private List<StockLevelsChanged.Level> levels(Collection<UUID> ids) {
+    return IdList.rows(
             IdList.query(
                 em,
                 "SELECT product_id, on_hand - reserved, version FROM stock_levels"
                     + " WHERE product_id IN ({ids})",
-                ids))) {
-      levels.add(
-          new StockLevelsChanged.Level(
-              UUID.fromString((String) columns[0]),
-              ((Number) columns[1]).intValue(),
-              ((Number) columns[2]).longValue()));
-    }
-    if (!levels.isEmpty()) {
-      levelsChanged.fire(new StockLevelsChanged(levels));
-    }
+                ids))
+        .stream()
+        .map(
+            columns ->
+                new StockLevelsChanged.Level(
+                    UUID.fromString((String) columns[0]),
+                    ((Number) columns[1]).intValue(),
+                    ((Number) columns[2]).longValue()))
+        .toList();
   }
 
   private static Set<UUID> productsOf(List<ReservationLine> lines) {
