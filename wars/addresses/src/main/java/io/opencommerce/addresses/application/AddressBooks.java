@@ -36,7 +36,7 @@ public class AddressBooks {
   @Inject CurrentRequest request;
 
   /** Opens the book of a newly registered account (once, whatever the redeliveries). */
-  void open(@Observes @Received UserRegistered registered) {
+  void open(@Observes @Received(inAnyOrder = true) UserRegistered registered) {
     if (em.find(AddressBook.class, registered.userId().toString()) == null) {
       em.persist(
           new AddressBook(registered.userId(), registered.displayName(), registered.email()));

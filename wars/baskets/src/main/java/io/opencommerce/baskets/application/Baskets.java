@@ -95,7 +95,7 @@ public class Baskets {
    * Takes what was ordered out of the customer's basket: the order holds it now. The hot copy is
    * dropped once the change is committed, so the next read loads the durable one.
    */
-  void ordered(@Observes @Received OrderPlaced order) {
+  void ordered(@Observes @Received(inAnyOrder = true) OrderPlaced order) {
     writer.changeExistingCustomer(
         request.site(),
         order.customerId(),

@@ -68,7 +68,7 @@ public class Catalogue {
     return entries;
   }
 
-  void productChanged(@Observes @Received ProductChanged event) {
+  void productChanged(@Observes @Received(inAnyOrder = true) ProductChanged event) {
     upsert(
         new Description(
             event.productId(),
@@ -81,7 +81,7 @@ public class Catalogue {
         null);
   }
 
-  void stockChanged(@Observes @Received StockLevelsChanged event) {
+  void stockChanged(@Observes @Received(inAnyOrder = true) StockLevelsChanged event) {
     event.levels().stream()
         .sorted(Comparator.comparing(level -> level.productId().toString()))
         .forEach(

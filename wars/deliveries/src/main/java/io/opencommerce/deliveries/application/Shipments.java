@@ -80,7 +80,7 @@ public class Shipments {
    * settles a race between two deliveries. An order known to be cancelled gets no shipment; one
    * cancelled while its shipment was being booked has it cancelled at once.
    */
-  void open(@Observes @Received OrderPlaced placed) {
+  void open(@Observes @Received(inAnyOrder = true) OrderPlaced placed) {
     if (byOrder(placed.orderId()).isPresent()) {
       LOG.info(() -> "Order " + placed.orderId() + " already has a shipment");
       return;
@@ -153,7 +153,7 @@ public class Shipments {
    * opened when its {@code OrderPlaced} arrives. Hearing of the same cancellation again changes
    * nothing.
    */
-  void cancelled(@Observes @Received OrderCancelled cancelled) {
+  void cancelled(@Observes @Received(inAnyOrder = true) OrderCancelled cancelled) {
     UUID orderId = cancelled.orderId();
     Optional<Shipment> shipment = lockedByOrder(orderId);
     if (shipment.isEmpty()) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -26,6 +27,10 @@ import org.eclipse.microprofile.metrics.Tag;
  * hands every message to the {@link InboxProcessor}. A message that cannot be read is poison and is
  * dead-lettered at once; one whose handler fails is returned to the queue, and dead-lettered by the
  * broker after {@link RabbitBroker#DELIVERY_LIMIT} attempts.
+ *
+ * <p>Each queue has one consumer, which handles its messages one after the other, in order; a queue
+ * whose event type is taken {@linkplain Received#inAnyOrder() in any order} has {@code
+ * events.consumers-per-queue} (default 4), each on its own channel with its own prefetch.
  */
 @ApplicationScoped
 public class InboundEventConsumer {
@@ -35,23 +40,40 @@ public class InboundEventConsumer {
   @Inject InboxProcessor inbox;
   @Inject ServiceIdentity service;
   @Inject MetricRegistry metrics;
+  @Inject EventSubscriptions subscriptions;
+
+  @Inject
+  @ConfigProperty(name = "events.consumers-per-queue", defaultValue = "4")
+  int consumersPerQueue;
 
   private final List<Channel> channels = new CopyOnWriteArrayList<>();
+
+  /** How many consumers read the queue of {@code type}. */
+  int consumers(Class<? extends IntegrationEvent> type) {
+    return subscriptions.inAnyOrder(type) ? Math.max(1, consumersPerQueue) : 1;
+  }
 
   void start(Connection connection, Map<String, Class<? extends IntegrationEvent>> queues)
       throws IOException {
     for (Map.Entry<String, Class<? extends IntegrationEvent>> queue : queues.entrySet()) {
-      Channel channel = connection.createChannel();
-      channel.basicQos(PREFETCH);
-      // One tag per queue: the client's topology recovery keeps consumers by tag, so a tag shared
-      // by two subscriptions would bring only one of them back after a broker outage.
-      channel.basicConsume(
-          queue.getKey(),
-          false,
-          service.name() + ":" + queue.getKey(),
-          new Handler(channel, queue.getValue()));
-      channels.add(channel);
-      LOG.info(() -> "Consuming " + queue.getKey());
+      int consumers = consumers(queue.getValue());
+      for (int i = 1; i <= consumers; i++) {
+        Channel channel = connection.createChannel();
+        channel.basicQos(PREFETCH);
+        // One tag per consumer: the client's topology recovery keeps consumers by tag, so a tag
+        // shared by two would bring only one of them back after a broker outage.
+        channel.basicConsume(
+            queue.getKey(),
+            false,
+            service.name() + ":" + queue.getKey() + (consumers > 1 ? "#" + i : ""),
+            new Handler(channel, queue.getValue()));
+        channels.add(channel);
+      }
+      LOG.info(
+          () ->
+              "Consuming "
+                  + queue.getKey()
+                  + (consumers > 1 ? " with " + consumers + " consumers, in any order" : ""));
     }
   }
 

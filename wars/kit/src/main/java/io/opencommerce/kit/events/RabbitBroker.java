@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -69,6 +71,7 @@ public class RabbitBroker {
 
   private volatile Connection connection;
   private volatile boolean closing;
+  private ExecutorService deliveries;
   private Channel publishChannel;
 
   void start(@Observes Startup startup) {
@@ -79,28 +82,43 @@ public class RabbitBroker {
     if (closing || connection != null) {
       return;
     }
+    Connection opened = null;
     try {
       ConnectionFactory factory = new ConnectionFactory();
       factory.setUsername(username);
       factory.setPassword(password);
       factory.setVirtualHost(vhost);
       factory.setThreadFactory(threadFactory);
+      // The client's default pool for deliveries has 2 threads per core for the whole connection,
+      // which would cap the consumers of every queue together: one thread per consumer instead.
+      int consumers = queues().values().stream().mapToInt(consumer::consumers).sum();
+      deliveries = Executors.newFixedThreadPool(Math.max(1, consumers), threadFactory);
+      factory.setSharedExecutor(deliveries);
       factory.setAutomaticRecoveryEnabled(true);
       factory.setTopologyRecoveryEnabled(true);
       factory.setNetworkRecoveryInterval(1000);
       factory.setRequestedHeartbeat(15);
       factory.setConnectionTimeout(5000);
-      Connection opened =
+      opened =
           factory.newConnection(Address.parseAddresses(addresses), service.name() + "-service");
       declareTopology(opened);
+      consumer.start(opened, queues());
       connection = opened;
       LOG.info(() -> "Connected to RabbitMQ at " + addresses + " vhost " + vhost);
-      consumer.start(opened, queues());
     } catch (Throwable e) {
       LOG.log(
           Level.WARNING,
           "RabbitMQ at {0} is not reachable ({1}); retrying in 5 s, events wait in the outbox",
           new Object[] {addresses, e.toString()});
+      consumer.stop();
+      if (opened != null) {
+        try {
+          opened.abort(2000);
+        } catch (RuntimeException ignored) {
+          // the next attempt opens a new connection
+        }
+      }
+      shutDownDeliveries();
       if (!closing) {
         scheduler.schedule(this::connect, 5, TimeUnit.SECONDS);
       }
@@ -182,6 +200,14 @@ public class RabbitBroker {
       } catch (Exception e) {
         LOG.log(Level.FINE, "Closing the RabbitMQ connection failed", e);
       }
+    }
+    shutDownDeliveries();
+  }
+
+  private synchronized void shutDownDeliveries() {
+    if (deliveries != null) {
+      deliveries.shutdown();
+      deliveries = null;
     }
   }
 }

@@ -15,11 +15,11 @@ import jakarta.inject.Inject;
 public class OrderStock {
   @Inject Reservations reservations;
 
-  void placed(@Observes @Received OrderPlaced order) {
+  void placed(@Observes @Received(inAnyOrder = true) OrderPlaced order) {
     reservations.commitForOrder(order.reservationId(), order.number());
   }
 
-  void cancelled(@Observes @Received OrderCancelled order) {
+  void cancelled(@Observes @Received(inAnyOrder = true) OrderCancelled order) {
     reservations.giveBackForOrder(order.reservationId(), order.number());
   }
 }
