@@ -4,9 +4,7 @@ import io.opencommerce.deliveries.application.Shipments.Step;
 import io.opencommerce.deliveries.carrier.SimulatedCarrier;
 import io.opencommerce.deliveries.domain.Shipment;
 import io.opencommerce.deliveries.domain.ShipmentStatus;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.opencommerce.kit.work.PeriodicWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -17,9 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -47,7 +42,7 @@ public class SimulatedCarrierProgress {
 
   private static final Logger LOG = Logger.getLogger(SimulatedCarrierProgress.class.getName());
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject PeriodicWork work;
   @Inject Shipments shipments;
   @Inject SimulatedCarrier carrier;
 
@@ -57,7 +52,6 @@ public class SimulatedCarrierProgress {
 
   private Duration after;
   private Set<ShipmentStatus> moving;
-  private ScheduledFuture<?> task;
 
   /** Starts the job when it is on; a value that is not a duration stops the application. */
   void start(@Observes Startup startup) {
@@ -67,8 +61,9 @@ public class SimulatedCarrierProgress {
       return;
     }
     moving = movingStatuses(carrier);
-    long pollMs = pollInterval(after).toMillis();
-    task = scheduler.scheduleWithFixedDelay(this::run, pollMs, pollMs, TimeUnit.MILLISECONDS);
+    Duration poll = pollInterval(after);
+    long pollMs = poll.toMillis();
+    work.every(poll, poll, "Moving the simulated carrier's parcels on", BATCH, this::moveOn);
     LOG.info(
         () ->
             "The simulated carrier moves a parcel one step on "
@@ -78,30 +73,18 @@ public class SimulatedCarrierProgress {
                 + " ms)");
   }
 
-  /** Catches everything: an escaping exception would cancel all later runs. */
-  void run() {
-    try {
-      Instant before = Instant.now().minus(after); // fixed: a parcel moves one step per run
-      int moved = 0;
-      int batch;
-      do {
-        batch = shipments.progress(SimulatedCarrier.CODE, moving, before, BATCH, this::nextStep);
-        moved += batch;
-      } while (batch == BATCH);
-      if (moved > 0) {
-        int count = moved;
-        LOG.info(() -> "The simulated carrier moved " + count + " parcel(s) on");
-      }
-    } catch (Throwable e) {
-      LOG.log(Level.WARNING, "Moving the simulated carrier's parcels on failed: {0}", e.toString());
+  /**
+   * Moves up to {@code max} due parcels one step on. A parcel moved now is not due again before
+   * {@code after}, so it moves one step per run however many batches the run takes.
+   */
+  int moveOn(int max) {
+    int moved =
+        shipments.progress(
+            SimulatedCarrier.CODE, moving, Instant.now().minus(after), max, this::nextStep);
+    if (moved > 0) {
+      LOG.info(() -> "The simulated carrier moved " + moved + " parcel(s) on");
     }
-  }
-
-  @PreDestroy
-  void stop() {
-    if (task != null) {
-      task.cancel(false);
-    }
+    return moved;
   }
 
   private Optional<Step> nextStep(Shipment shipment) {
