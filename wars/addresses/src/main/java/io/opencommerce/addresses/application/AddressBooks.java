@@ -7,6 +7,7 @@ import io.opencommerce.addresses.domain.CountryRules;
 import io.opencommerce.contracts.api.ProblemDetail.FieldViolation;
 import io.opencommerce.contracts.auth.UserRegistered;
 import io.opencommerce.kit.events.Received;
+import io.opencommerce.kit.persistence.OwnedRecords;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,7 @@ public class AddressBooks {
 
   @PersistenceContext EntityManager em;
   @Inject CurrentRequest request;
+  @Inject OwnedRecords records;
 
   /** Opens the book of a newly registered account (once, whatever the redeliveries). */
   void open(@Observes @Received(inAnyOrder = true) UserRegistered registered) {
@@ -80,13 +82,7 @@ public class AddressBooks {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Address get(UUID id, UUID caller, boolean admin) {
-    Address address = em.find(Address.class, id.toString());
-    if (address == null
-        || !address.site().equals(request.site())
-        || (!admin && !address.ownerId().equals(caller))) {
-      throw ProblemException.notFound("Address", id);
-    }
-    return address;
+    return records.find(em, Address.class, id, caller, admin);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

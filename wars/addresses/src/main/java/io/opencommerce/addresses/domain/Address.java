@@ -1,5 +1,6 @@
 package io.opencommerce.addresses.domain;
 
+import io.opencommerce.kit.persistence.Owned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +13,7 @@ import java.util.UUID;
 /** One address in a customer's book, possibly their default billing or shipping address. */
 @Entity
 @Table(name = "addresses")
-public class Address {
+public class Address implements Owned {
   @Id
   @Column(length = 36)
   private String id;
@@ -108,12 +109,18 @@ public class Address {
     return UUID.fromString(id);
   }
 
+  @Override
   public String site() {
     return site;
   }
 
   public UUID ownerId() {
     return UUID.fromString(ownerId);
+  }
+
+  @Override
+  public boolean isOwnedBy(UUID customer) {
+    return ownerId.equals(customer.toString());
   }
 
   public String label() {

@@ -16,6 +16,7 @@ import io.opencommerce.deliveries.domain.Shipment;
 import io.opencommerce.deliveries.domain.ShipmentStatus;
 import io.opencommerce.deliveries.domain.TrackingEvent;
 import io.opencommerce.kit.events.Received;
+import io.opencommerce.kit.persistence.OwnedRecords;
 import io.opencommerce.kit.persistence.QueryFilter;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
@@ -64,6 +65,7 @@ public class Shipments {
   @PersistenceContext EntityManager em;
   @Inject Carriers carriers;
   @Inject CurrentRequest request;
+  @Inject OwnedRecords records;
   @Inject RequestContext context;
   @Inject Event<ShipmentStatusChanged> changed;
 
@@ -256,12 +258,7 @@ public class Shipments {
   /** A shipment of the current site, its journey loaded; 404 unless the caller may see it. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Shipment get(UUID id, UUID caller, boolean admin) {
-    Shipment shipment = em.find(Shipment.class, id.toString());
-    if (shipment == null
-        || !shipment.site().equals(request.site())
-        || (!admin && (caller == null || !shipment.isOwnedBy(caller)))) {
-      throw ProblemException.notFound("Shipment", id);
-    }
+    Shipment shipment = records.find(em, Shipment.class, id, caller, admin);
     shipment.events(); // loaded while the persistence context is open
     return shipment;
   }

@@ -1,5 +1,6 @@
 package io.opencommerce.deliveries.domain;
 
+import io.opencommerce.kit.persistence.Owned;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -28,7 +29,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "shipments")
-public class Shipment {
+public class Shipment implements Owned {
   @Id
   @Column(length = 36)
   private String id;
@@ -155,6 +156,7 @@ public class Shipment {
     return moveTo(ShipmentStatus.CANCELLED, now, null, reason, now);
   }
 
+  @Override
   public boolean isOwnedBy(UUID customer) {
     return customerId != null && customerId.equals(customer.toString());
   }
@@ -163,6 +165,7 @@ public class Shipment {
     return UUID.fromString(id);
   }
 
+  @Override
   public String site() {
     return site;
   }

@@ -5,6 +5,7 @@ import io.opencommerce.contracts.orders.OrderCancelled;
 import io.opencommerce.contracts.orders.OrderLine;
 import io.opencommerce.contracts.orders.OrderPlaced;
 import io.opencommerce.kit.events.Received;
+import io.opencommerce.kit.persistence.OwnedRecords;
 import io.opencommerce.kit.persistence.QueryFilter;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
@@ -42,6 +43,7 @@ public class Orders {
 
   @PersistenceContext EntityManager em;
   @Inject CurrentRequest request;
+  @Inject OwnedRecords records;
   @Inject Payments payments;
   @Inject Event<OrderPlaced> placed;
   @Inject Event<OrderCancelled> cancelled;
@@ -100,13 +102,7 @@ public class Orders {
   /** The order, if the caller may see it (its owner, support agents, administrators); else 404. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Order get(UUID id, UUID caller, boolean seesAll) {
-    Order order = em.find(Order.class, id.toString());
-    if (order == null
-        || !order.site().equals(request.site())
-        || (!seesAll && !order.customerId().equals(caller))) {
-      throw ProblemException.notFound("Order", id);
-    }
-    return order;
+    return records.find(em, Order.class, id, caller, seesAll);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

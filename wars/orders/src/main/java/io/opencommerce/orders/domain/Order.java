@@ -1,6 +1,7 @@
 package io.opencommerce.orders.domain;
 
 import io.opencommerce.contracts.orders.PostalAddress;
+import io.opencommerce.kit.persistence.Owned;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -30,7 +31,7 @@ import java.util.UUID;
  */
 @Entity(name = "CustomerOrder")
 @Table(name = "orders")
-public class Order {
+public class Order implements Owned {
   /** Who changes an order when no person does. */
   public static final String SYSTEM = "system";
 
@@ -199,12 +200,18 @@ public class Order {
     return number;
   }
 
+  @Override
   public String site() {
     return site;
   }
 
   public UUID customerId() {
     return UUID.fromString(customerId);
+  }
+
+  @Override
+  public boolean isOwnedBy(UUID customer) {
+    return customerId.equals(customer.toString());
   }
 
   public OrderStatus status() {

@@ -5,6 +5,7 @@ import io.opencommerce.contracts.products.StockCommitted;
 import io.opencommerce.contracts.products.StockLine;
 import io.opencommerce.contracts.products.StockReleased;
 import io.opencommerce.contracts.products.StockReserved;
+import io.opencommerce.kit.persistence.OwnedRecords;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
 import io.opencommerce.products.domain.Money;
@@ -45,6 +46,7 @@ public class Reservations {
   @Inject StockLedger stock;
   @Inject Catalog catalog;
   @Inject CurrentRequest request;
+  @Inject OwnedRecords records;
   @Inject Event<StockReserved> reserved;
   @Inject Event<StockReleased> released;
   @Inject Event<StockCommitted> committed;
@@ -118,13 +120,8 @@ public class Reservations {
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Reservation get(UUID id, String client) {
-    Reservation reservation = em.find(Reservation.class, id.toString());
-    if (reservation == null
-        || !reservation.site().equals(request.site())
-        || (client != null && !reservation.client().equals(client))) {
-      throw ProblemException.notFound("Reservation", id);
-    }
-    return reservation;
+    return records.find(
+        em, Reservation.class, id, r -> client == null || r.client().equals(client));
   }
 
   public Reservation commit(UUID id, String client) {

@@ -1,5 +1,6 @@
 package io.opencommerce.products.domain;
 
+import io.opencommerce.kit.persistence.SiteScoped;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -25,7 +26,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "reservations")
-public class Reservation {
+public class Reservation implements SiteScoped {
   /** Where a reservation stands. */
   public enum Status {
     HELD,
@@ -143,6 +144,7 @@ public class Reservation {
     return UUID.fromString(id);
   }
 
+  @Override
   public String site() {
     return site;
   }
