@@ -4,6 +4,7 @@ import io.opencommerce.auth.domain.SecurityEventType;
 import io.opencommerce.auth.domain.User;
 import io.opencommerce.auth.infrastructure.PasswordHasher;
 import io.opencommerce.contracts.auth.UserRegistered;
+import io.opencommerce.kit.persistence.UniqueKeys;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.security.Roles;
 import io.opencommerce.kit.security.TokenRevocations;
@@ -43,6 +44,9 @@ public class AccountService {
     try {
       users.add(user);
     } catch (PersistenceException e) {
+      if (!UniqueKeys.isViolation(e)) {
+        throw e;
+      }
       // Two registrations raced for the same address; the unique key kept one.
       throw ProblemException.conflict(
           "email-taken", "An account with this e-mail address already exists.");

@@ -5,6 +5,7 @@ import io.opencommerce.baskets.client.BasketView;
 import io.opencommerce.contracts.api.ProblemDetail.FieldViolation;
 import io.opencommerce.contracts.orders.PostalAddress;
 import io.opencommerce.kit.client.UpstreamFailure;
+import io.opencommerce.kit.persistence.UniqueKeys;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
 import io.opencommerce.orders.client.CheckoutRequest;
@@ -165,12 +166,12 @@ public class Checkout {
             reservation.id(),
             Instant.now());
     try {
-      return new Result(orders.place(order), true);
+      // A concurrent attempt with the same key placed it: its order is the answer, and the
+      // reservation (the same one: its key follows from the order's id) is the winner's.
+      return UniqueKeys.insertOrWinner(
+          () -> new Result(orders.place(order), true),
+          () -> orders.byId(orderId).map(winner -> new Result(winner, false)));
     } catch (RuntimeException e) {
-      Optional<Order> winner = orders.byId(orderId);
-      if (winner.isPresent()) {
-        return new Result(winner.get(), false); // a concurrent attempt placed it
-      }
       release(reservation.id());
       throw e;
     }

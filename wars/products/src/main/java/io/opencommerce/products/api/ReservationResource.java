@@ -1,5 +1,6 @@
 package io.opencommerce.products.api;
 
+import io.opencommerce.kit.persistence.UniqueKeys;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.security.CurrentUser;
 import io.opencommerce.kit.security.Roles;
@@ -46,6 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReservationResource {
+  /** A reservation, and whether this request made it (false: an earlier one with its key). */
+  private record Held(Reservation reservation, boolean created) {}
+
   @Inject Reservations reservations;
   @Inject CurrentUser caller;
   @Context UriInfo uri;
@@ -66,29 +70,35 @@ public class ReservationResource {
         return Response.ok(view(earlier.get())).build();
       }
     }
-    Reservation reservation;
-    try {
-      reservation =
-          reservations.reserve(
-              client,
-              request.customerId(),
-              Reservations.merge(
-                  request.lines().stream().map(ReservationRequest.Line::productId).toList(),
-                  request.lines().stream().map(ReservationRequest.Line::quantity).toList()),
-              expectedPrices(request),
-              request.reference(),
-              key,
-              request.holdSeconds() == null
-                  ? Reservations.DEFAULT_HOLD
-                  : Duration.ofSeconds(request.holdSeconds()));
-    } catch (RuntimeException e) {
-      // A concurrent request with the same key won: answer its reservation.
-      Optional<Reservation> winner =
-          key == null ? Optional.empty() : reservations.byKey(client, key);
-      if (winner.isPresent() && !(e instanceof ProblemException)) {
-        return Response.ok(view(winner.get())).build();
-      }
-      throw e;
+    // A concurrent request with the same key that won the unique key is the answer.
+    Held held =
+        UniqueKeys.insertOrWinner(
+            () ->
+                new Held(
+                    reservations.reserve(
+                        client,
+                        request.customerId(),
+                        Reservations.merge(
+                            request.lines().stream()
+                                .map(ReservationRequest.Line::productId)
+                                .toList(),
+                            request.lines().stream()
+                                .map(ReservationRequest.Line::quantity)
+                                .toList()),
+                        expectedPrices(request),
+                        request.reference(),
+                        key,
+                        request.holdSeconds() == null
+                            ? Reservations.DEFAULT_HOLD
+                            : Duration.ofSeconds(request.holdSeconds())),
+                    true),
+            () ->
+                key == null
+                    ? Optional.empty()
+                    : reservations.byKey(client, key).map(r -> new Held(r, false)));
+    Reservation reservation = held.reservation();
+    if (!held.created()) {
+      return Response.ok(view(reservation)).build();
     }
     return Response.created(uri.getAbsolutePathBuilder().path(reservation.id().toString()).build())
         .entity(view(reservation))

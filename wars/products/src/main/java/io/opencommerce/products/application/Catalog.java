@@ -1,6 +1,7 @@
 package io.opencommerce.products.application;
 
 import io.opencommerce.contracts.products.ProductChanged;
+import io.opencommerce.kit.persistence.UniqueKeys;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
 import io.opencommerce.products.client.CategoryRequest;
@@ -43,7 +44,10 @@ public class Catalog {
       em.persist(product);
       em.flush();
     } catch (PersistenceException e) {
-      throw skuTaken(body.sku()); // a concurrent create of the same SKU won the unique key
+      if (UniqueKeys.isViolation(e)) {
+        throw skuTaken(body.sku()); // a concurrent create of the same SKU won the unique key
+      }
+      throw e;
     }
     publish(product, ProductChanged.CREATED);
     return product;
