@@ -4,13 +4,13 @@ import io.opencommerce.kit.security.CurrentUser;
 import io.opencommerce.kit.security.Roles;
 import io.opencommerce.products.application.Catalog;
 import io.opencommerce.products.application.StockLedger;
+import io.opencommerce.products.application.StockLevels;
 import io.opencommerce.products.client.StockRequest;
 import io.opencommerce.products.client.StockView;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class StockResource {
   @Inject Catalog catalog;
   @Inject StockLedger stock;
+  @Inject StockLevels levels;
   @Inject CurrentUser caller;
 
   @GET
@@ -44,17 +45,17 @@ public class StockResource {
   @PUT
   @RolesAllowed(Roles.ADMIN)
   @SecurityRequirement(name = "jwt")
-  @Transactional
   public StockView set(
       @PathParam("id") UUID id,
       @NotNull(message = "A request body is required.") @Valid StockRequest request) {
-    catalog.get(id, true);
-    stock.setOnHand(id, request.onHand());
-    return view(id, true);
+    return view(id, levels.setOnHand(id, request.onHand()), true);
   }
 
   private StockView view(UUID id, boolean admin) {
-    int[] level = stock.level(id);
+    return view(id, stock.level(id), admin);
+  }
+
+  private static StockView view(UUID id, int[] level, boolean admin) {
     int onHand = level == null ? 0 : level[0];
     int reserved = level == null ? 0 : level[1];
     return admin

@@ -1,4 +1,4 @@
-package io.opencommerce.products.infrastructure;
+package io.opencommerce.products.domain;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;

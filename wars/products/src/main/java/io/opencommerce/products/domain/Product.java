@@ -1,6 +1,5 @@
 package io.opencommerce.products.domain;
 
-import io.opencommerce.products.infrastructure.AttributesConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
