@@ -7,6 +7,8 @@ import static io.opencommerce.it.support.Platform.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opencommerce.addresses.client.AddressRequest;
+import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Session;
 import jakarta.json.JsonObject;
@@ -23,16 +25,34 @@ import org.junit.jupiter.api.Test;
 class AddressBookIT {
   private static final String API = BASE + "/addresses/api";
 
-  private static String address(String line1, String postalCode, String country, String extra) {
-    return "{\"line1\":\""
-        + line1
-        + "\",\"postalCode\":\""
-        + postalCode
-        + "\",\"city\":\"Somewhere\",\"country\":\""
-        + country
-        + "\""
-        + extra
-        + "}";
+  /** An address in the city of Somewhere (no recipient when {@code recipient} is null). */
+  private static String address(String line1, String postalCode, String country, String recipient) {
+    return address(line1, postalCode, country, recipient, null, null, null);
+  }
+
+  /** The same with a region and default flags; null ones are left out of the body. */
+  private static String address(
+      String line1,
+      String postalCode,
+      String country,
+      String recipient,
+      String region,
+      Boolean defaultBilling,
+      Boolean defaultShipping) {
+    return Bodies.json(
+        new AddressRequest(
+            null,
+            recipient,
+            null,
+            line1,
+            null,
+            postalCode,
+            "Somewhere",
+            region,
+            country,
+            null,
+            defaultBilling,
+            defaultShipping));
   }
 
   @Test
@@ -45,7 +65,7 @@ class AddressBookIT {
             () ->
                 post(
                             API + "/addresses",
-                            address("1 rue de la Paix", "75002", "FR", ""),
+                            address("1 rue de la Paix", "75002", "FR", null),
                             customer.accessToken())
                         .status()
                     == 201);
@@ -62,18 +82,11 @@ class AddressBookIT {
     Session customer = Platform.registerAndLogin("defaults");
     String token = customer.accessToken();
     String home =
-        post(
-                API + "/addresses",
-                address("1 Home St", "10115", "DE", ",\"recipient\":\"Me\""),
-                token)
+        post(API + "/addresses", address("1 Home St", "10115", "DE", "Me"), token)
             .json()
             .getString("id");
     String work =
-        post(
-                API + "/addresses",
-                address(
-                    "2 Work St", "10117", "DE", ",\"recipient\":\"Me\",\"defaultShipping\":true"),
-                token)
+        post(API + "/addresses", address("2 Work St", "10117", "DE", "Me", null, null, true), token)
             .json()
             .getString("id");
     var homeNow = get(API + "/addresses/" + home, token).json();
@@ -87,7 +100,7 @@ class AddressBookIT {
         send(
             "PUT",
             API + "/addresses/" + work,
-            address("2 Work St", "10117", "DE", ",\"recipient\":\"Me\",\"defaultBilling\":true"),
+            address("2 Work St", "10117", "DE", "Me", null, true, null),
             token);
     assertThat(moved.status()).as(moved.body()).isEqualTo(200);
     assertThat(get(API + "/addresses/" + home, token).json().getBoolean("defaultBilling"))
@@ -101,31 +114,25 @@ class AddressBookIT {
   void addressesMustFitTheirCountry() {
     String token = Platform.registerAndLogin("rules").accessToken();
     var wrong =
-        post(
-                API + "/addresses",
-                address("1 Main St", "ABCDE", "US", ",\"recipient\":\"Me\""),
-                token)
+        post(API + "/addresses", address("1 Main St", "ABCDE", "US", "Me"), token)
             .assertProblem(400, "validation-failed");
     assertThat(fields(wrong.json())).containsExactlyInAnyOrder("postalCode", "region");
     assertThat(
             fields(
-                post(
-                        API + "/addresses",
-                        address("x", "12345", "KP", ",\"recipient\":\"Me\""),
-                        token)
+                post(API + "/addresses", address("x", "12345", "KP", "Me"), token)
                     .assertProblem(400, "validation-failed")
                     .json()))
         .containsExactly("country");
     assertThat(
             fields(
-                post(API + "/addresses", address("", "75001", "fr", ""), token)
+                post(API + "/addresses", address("", "75001", "fr", null), token)
                     .assertProblem(400, "validation-failed")
                     .json()))
         .contains("body.line1", "body.country");
     assertThat(
             post(
                     API + "/addresses",
-                    address("1 Main St", "94105", "US", ",\"recipient\":\"Me\",\"region\":\"CA\""),
+                    address("1 Main St", "94105", "US", "Me", "CA", null, null),
                     token)
                 .status())
         .isEqualTo(201);
@@ -136,10 +143,7 @@ class AddressBookIT {
   void onlyTheOwnerOrAnAdminSeesAnAddress() {
     Session owner = Platform.registerAndLogin("owner");
     String id =
-        post(
-                API + "/addresses",
-                address("3 Own St", "1000", "BE", ",\"recipient\":\"Owner\""),
-                owner.accessToken())
+        post(API + "/addresses", address("3 Own St", "1000", "BE", "Owner"), owner.accessToken())
             .json()
             .getString("id");
     String other = Platform.registerAndLogin("snoop").accessToken();

@@ -6,6 +6,10 @@ import static io.opencommerce.it.support.Platform.post;
 import static io.opencommerce.it.support.Platform.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencommerce.auth.client.LoginRequest;
+import io.opencommerce.auth.client.PasswordResetConfirmation;
+import io.opencommerce.auth.client.RefreshRequest;
+import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.Platform;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -167,12 +171,13 @@ class BadInputIT {
 
   @Test
   void badLoginAndResetInputIsRefused() {
-    post(AUTH + "/sessions", "{\"email\": \"\"}", null).assertProblem(400, "validation-failed");
-    post(AUTH + "/sessions/refresh", "{\"refreshToken\": \"forged\"}", null)
+    post(AUTH + "/sessions", Bodies.json(new LoginRequest("", null)), null)
+        .assertProblem(400, "validation-failed");
+    post(AUTH + "/sessions/refresh", Bodies.json(new RefreshRequest("forged")), null)
         .assertProblem(401, "invalid-refresh-token");
     post(
             AUTH + "/password-resets/confirmation",
-            "{\"token\": \"forged\", \"newPassword\": \"" + PASSWORD + "\"}",
+            Bodies.json(new PasswordResetConfirmation("forged", PASSWORD)),
             null)
         .assertProblem(400, "validation-failed");
   }

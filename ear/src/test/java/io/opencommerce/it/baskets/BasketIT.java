@@ -7,8 +7,12 @@ import static io.opencommerce.it.support.Platform.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opencommerce.baskets.client.QuantityRequest;
+import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Reply;
+import io.opencommerce.it.support.Shop;
+import io.opencommerce.products.client.StockRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -38,19 +42,14 @@ class BasketIT {
   private static String product(String price, int stock) {
     String sku = "BK-" + UUID.randomUUID().toString().substring(0, 13);
     var created =
-        post(
-            PRODUCTS + "/products",
-            "{\"sku\":\""
-                + sku
-                + "\",\"name\":\""
-                + sku
-                + "\",\"price\":"
-                + price
-                + ",\"currency\":\"EUR\"}",
-            admin);
+        post(PRODUCTS + "/products", Bodies.json(Shop.productRequest(sku, sku, price)), admin);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String id = created.json().getString("id");
-    send("PUT", PRODUCTS + "/products/" + id + "/stock", "{\"onHand\":" + stock + "}", admin);
+    send(
+        "PUT",
+        PRODUCTS + "/products/" + id + "/stock",
+        Bodies.json(new StockRequest(stock)),
+        admin);
     return id;
   }
 
@@ -58,7 +57,7 @@ class BasketIT {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(API + "/basket/items/" + productId))
             .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":" + quantity + "}"));
+            .PUT(HttpRequest.BodyPublishers.ofString(Bodies.json(new QuantityRequest(quantity))));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -91,7 +90,7 @@ class BasketIT {
     send(
         "PUT",
         PRODUCTS + "/products/" + mug,
-        "{\"sku\":\"" + sku + "\",\"name\":\"" + sku + "\",\"price\":5.00,\"currency\":\"EUR\"}",
+        Bodies.json(Shop.productRequest(sku, sku, "5.00")),
         admin);
     // The basket follows the catalogue through its events (no call to products on a read).
     await()

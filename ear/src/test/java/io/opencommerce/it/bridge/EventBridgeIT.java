@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
+import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.ProbeServices;
 import io.opencommerce.kit.events.DeadLetterResource;
 import io.opencommerce.kit.events.RabbitBroker;
@@ -60,6 +61,7 @@ public class EventBridgeIT {
         BridgeProbeOccurred.class,
         BridgeProbeHandler.class,
         BridgeProbeStore.class,
+        Bodies.class,
         EventBridgeIT.class);
   }
 
@@ -91,7 +93,14 @@ public class EventBridgeIT {
     transaction.rollback();
 
     assertThat(store.outboxRows(probe)).isZero();
-    Thread.sleep(2000);
+    // The barrier: an event committed after the rollback, the same way out (outbox, relay, broker).
+    // The probe's queue is read by one consumer, in order: once the marker has had its effect,
+    // anything the rolled-back transaction had let out would have reached the handler before it.
+    String marker = UUID.randomUUID().toString();
+    transaction.begin();
+    events.fire(new BridgeProbeOccurred(marker, "ok"));
+    transaction.commit();
+    await().atMost(WAIT).until(() -> handler.effects(marker) == 1);
     assertThat(handler.calls(probe)).isZero();
   }
 
@@ -108,9 +117,12 @@ public class EventBridgeIT {
     byte[] body = payload(probe, "ok");
     publish(eventId, body);
     publish(eventId, body);
+    // The barrier: another event published after both. The probe's queue is read by one consumer,
+    // in order: once the marker has had its effect, both copies have been through the handler.
+    String marker = UUID.randomUUID().toString();
+    publish(UUID.randomUUID().toString(), payload(marker, "ok"));
 
-    await().atMost(WAIT).until(() -> handler.effects(probe) == 1);
-    Thread.sleep(1000);
+    await().atMost(WAIT).until(() -> handler.effects(marker) == 1);
     assertThat(handler.effects(probe)).isEqualTo(1);
     assertThat(store.inboxRows(eventId)).isEqualTo(1);
     assertThat(received("duplicate")).isPositive();
@@ -142,8 +154,7 @@ public class EventBridgeIT {
   }
 
   private static byte[] payload(String probe, String mode) {
-    return ("{\"probeId\":\"" + probe + "\",\"mode\":\"" + mode + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
+    return Bodies.json(new BridgeProbeOccurred(probe, mode)).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Publishes as another service would, straight to the events exchange. */

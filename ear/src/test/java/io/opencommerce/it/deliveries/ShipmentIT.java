@@ -7,6 +7,9 @@ import static io.opencommerce.it.support.Platform.send;
 import static io.opencommerce.it.support.Shop.DELIVERIES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencommerce.deliveries.client.CarrierWebhookRequest;
+import io.opencommerce.deliveries.client.ShipmentEventRequest;
+import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Reply;
 import io.opencommerce.it.support.Shop;
@@ -53,8 +56,13 @@ class ShipmentIT {
   }
 
   private static Reply report(String tracking, String status) {
-    String body = "{\"trackingNumber\":\"" + tracking + "\",\"status\":\"" + status + "\"}";
+    String body = Shop.carrierReport(tracking, status);
     return Shop.webhook(body, Shop.sign(body));
+  }
+
+  /** An administrator's record of a step, with nothing but its status and maybe a location. */
+  private static String step(String status, String location) {
+    return Bodies.json(new ShipmentEventRequest(status, null, location, null));
   }
 
   private static int journey(Parcel parcel) {
@@ -89,7 +97,7 @@ class ShipmentIT {
     report(parcel.tracking(), "CREATED").assertProblem(409, "illegal-transition");
     assertThat(report(parcel.tracking(), "DELIVERED").status()).isEqualTo(200);
     report(parcel.tracking(), "OUT_FOR_DELIVERY").assertProblem(409, "illegal-transition");
-    post(parcel.url() + "/events", "{\"status\":\"IN_TRANSIT\"}", admin)
+    post(parcel.url() + "/events", step("IN_TRANSIT", null), admin)
         .assertProblem(409, "illegal-transition");
     assertThat(get(parcel.url(), parcel.buyer().token()).json().getString("status"))
         .isEqualTo("DELIVERED");
@@ -109,8 +117,7 @@ class ShipmentIT {
                 .json()
                 .getInt("total"))
         .isEqualTo(1);
-    post(parcel.url() + "/events", "{\"status\":\"IN_TRANSIT\"}", token)
-        .assertProblem(403, "forbidden");
+    post(parcel.url() + "/events", step("IN_TRANSIT", null), token).assertProblem(403, "forbidden");
     // A customer sees only their own.
     String other = Platform.registerAndLogin("nosy").accessToken();
     get(parcel.url(), other).assertProblem(404, "not-found");
@@ -126,7 +133,7 @@ class ShipmentIT {
     String tracking = parcel.tracking();
 
     // The webhook.
-    String body = "{\"trackingNumber\":\"" + tracking + "\",\"status\":\"IN_TRANSIT\"}";
+    String body = Shop.carrierReport(tracking, "IN_TRANSIT");
     Reply unknownCarrier =
         Platform.send(
             java.net.http.HttpRequest.newBuilder(
@@ -141,31 +148,26 @@ class ShipmentIT {
     report(unknownTrackingNumber(), "IN_TRANSIT").assertProblem(404, "not-found");
     report("SIM123", "IN_TRANSIT").assertProblem(400, "validation-failed");
     String future =
-        "{\"trackingNumber\":\""
-            + tracking
-            + "\",\"status\":\"IN_TRANSIT\",\"occurredAt\":\""
-            + Instant.now().plus(Duration.ofDays(2))
-            + "\"}";
+        Bodies.json(
+            new CarrierWebhookRequest(
+                tracking, "IN_TRANSIT", Instant.now().plus(Duration.ofDays(2)), null, null));
     Shop.webhook(future, Shop.sign(future)).assertProblem(400, "validation-failed");
     String huge =
         "{\"trackingNumber\":\"" + tracking + "\",\"description\":\"" + "x".repeat(70_000) + "\"}";
     Shop.webhook(huge, Shop.sign(huge)).assertProblem(413, "payload-too-large");
 
     // The administrators' endpoint.
-    post(parcel.url() + "/events", "{\"status\":\"LOST\"}", admin)
+    post(parcel.url() + "/events", step("LOST", null), admin)
         .assertProblem(400, "validation-failed");
-    post(
-            parcel.url() + "/events",
-            "{\"status\":\"IN_TRANSIT\",\"location\":\"" + "x".repeat(201) + "\"}",
-            admin)
+    post(parcel.url() + "/events", step("IN_TRANSIT", "x".repeat(201)), admin)
         .assertProblem(400, "validation-failed");
     post(parcel.url() + "/events", "{\"status\":", admin).assertProblem(400, "malformed-json");
     post(
             DELIVERIES + "/shipments/" + UUID.randomUUID() + "/events",
-            "{\"status\":\"IN_TRANSIT\"}",
+            step("IN_TRANSIT", null),
             admin)
         .assertProblem(404, "not-found");
-    post(parcel.url() + "/events", "{\"status\":\"IN_TRANSIT\"}", parcel.buyer().token())
+    post(parcel.url() + "/events", step("IN_TRANSIT", null), parcel.buyer().token())
         .assertProblem(403, "forbidden");
 
     // Lists and tracking.

@@ -12,6 +12,7 @@ import io.opencommerce.baskets.client.QuantityRequest;
 import io.opencommerce.deliveries.client.DeliveriesApi;
 import io.opencommerce.deliveries.client.ShipmentSummary;
 import io.opencommerce.deliveries.client.TrackingView;
+import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Shop;
 import io.opencommerce.orders.client.CancelRequest;
@@ -20,6 +21,7 @@ import io.opencommerce.orders.client.OrderView;
 import io.opencommerce.orders.client.OrdersApi;
 import io.opencommerce.products.client.ProductRequest;
 import io.opencommerce.products.client.ProductsApi;
+import io.opencommerce.products.client.StockRequest;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
@@ -75,7 +77,7 @@ public class IntegratorClientsIT {
     Platform.send(
         "PUT",
         Platform.BASE + "/products/api/products/" + product + "/stock",
-        "{\"onHand\":5}",
+        Bodies.json(new StockRequest(5)),
         Platform.admin().accessToken());
 
     String customer = "Bearer " + Platform.registerAndLogin("client").accessToken();
@@ -130,10 +132,7 @@ public class IntegratorClientsIT {
     assertThat(tracking.status()).isEqualTo("CREATED");
     assertThat(tracking.estimatedDelivery()).isNotNull();
 
-    String report =
-        "{\"trackingNumber\":\""
-            + shipment.get().trackingNumber()
-            + "\",\"status\":\"IN_TRANSIT\"}";
+    String report = Shop.carrierReport(shipment.get().trackingNumber(), "IN_TRANSIT");
     assertThat(deliveries.carrierWebhook("simulated", Shop.sign(report), report).status())
         .isEqualTo("IN_TRANSIT");
     await()

@@ -12,13 +12,20 @@ import static io.opencommerce.it.support.Shop.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opencommerce.contracts.products.ProductChanged;
+import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.EventTap;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Reply;
 import io.opencommerce.it.support.Shop;
 import io.opencommerce.it.support.Shop.Shopper;
+import io.opencommerce.orders.client.CancelRequest;
+import io.opencommerce.orders.client.StatusChangeRequest;
+import io.opencommerce.products.client.ReservationRequest;
+import io.opencommerce.products.client.StockRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -106,7 +113,7 @@ class OrderIT {
     send(
         "PUT",
         PRODUCTS + "/products/" + lamp,
-        "{\"sku\":\"" + sku + "\",\"name\":\"Lamp\",\"price\":99.00,\"currency\":\"EUR\"}",
+        Bodies.json(Shop.productRequest(sku, "Lamp", "99.00")),
         admin);
     JsonObject again = get(ORDERS + "/orders/" + order.getString("id"), ada.token()).json();
     assertThat(again.getJsonNumber("total").bigDecimalValue()).isEqualByComparingTo("49.80");
@@ -121,15 +128,15 @@ class OrderIT {
     // The basket still shows an older price: its read model heard of a change the catalogue has
     // not made (the same state as a price change whose event has not reached baskets yet).
     EventTap.publish(
-        "ProductChanged",
-        "{\"productId\":\""
-            + kettle
-            + "\",\"sku\":\""
-            + product.getString("sku")
-            + "\",\"change\":\"updated\",\"name\":\"Kettle\",\"price\":35.00,"
-            + "\"currency\":\"EUR\",\"active\":true,\"version\":"
-            + (product.getJsonNumber("version").longValue() + 1)
-            + "}");
+        new ProductChanged(
+            UUID.fromString(kettle),
+            product.getString("sku"),
+            ProductChanged.UPDATED,
+            "Kettle",
+            new BigDecimal("35.00"),
+            "EUR",
+            true,
+            product.getJsonNumber("version").longValue() + 1));
     await()
         .atMost(EVENTUAL)
         .until(
@@ -165,11 +172,12 @@ class OrderIT {
     String clock = Shop.product(admin, "Clock", "15.00", 3);
     Shopper ada = shopper("no-stock-games", clock, 2);
     String hold =
-        "{\"customerId\":\""
-            + ada.session().userId()
-            + "\",\"lines\":[{\"productId\":\""
-            + clock
-            + "\",\"quantity\":2}]}";
+        Bodies.json(
+            new ReservationRequest(
+                UUID.fromString(ada.session().userId()),
+                List.of(new ReservationRequest.Line(UUID.fromString(clock), 2, null, null)),
+                null,
+                null));
 
     // The reservation a checkout would make, made in advance by the customer: refused.
     post(PRODUCTS + "/reservations", hold, ada.token()).assertProblem(403, null);
@@ -258,7 +266,8 @@ class OrderIT {
     String url = ORDERS + "/orders/" + order.getString("id");
     awaitOnHand(chair, 3, 0);
 
-    Reply cancelled = post(url + "/cancel", "{\"reason\":\"changed my mind\"}", cleo.token());
+    Reply cancelled =
+        post(url + "/cancel", Bodies.json(new CancelRequest("changed my mind")), cleo.token());
     assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
     assertThat(cancelled.json().getString("status")).isEqualTo("CANCELLED");
     assertThat(statuses(cancelled.json())).containsExactly("PLACED", "CONFIRMED", "CANCELLED");
@@ -267,9 +276,12 @@ class OrderIT {
     awaitOnHand(chair, 5, 0);
 
     // Again: nothing more happens; and a cancelled order goes nowhere.
-    assertThat(post(url + "/cancel", "{}", cleo.token()).json().getString("status"))
+    assertThat(
+            post(url + "/cancel", Bodies.json(new CancelRequest(null)), cleo.token())
+                .json()
+                .getString("status"))
         .isEqualTo("CANCELLED");
-    post(url + "/status", "{\"status\":\"SHIPPED\"}", admin)
+    post(url + "/status", Bodies.json(new StatusChangeRequest("SHIPPED", null)), admin)
         .assertProblem(409, "invalid-transition");
     assertThat(stock(admin, chair)).containsExactly(5, 0);
   }
@@ -283,7 +295,8 @@ class OrderIT {
     String url = ORDERS + "/orders/" + order.getString("id");
 
     get(url, other.token()).assertProblem(404, "not-found");
-    post(url + "/cancel", "{}", other.token()).assertProblem(404, "not-found");
+    post(url + "/cancel", Bodies.json(new CancelRequest(null)), other.token())
+        .assertProblem(404, "not-found");
     get(ORDERS + "/orders?customerId=" + owner.session().userId(), other.token())
         .assertProblem(403, "forbidden");
     assertThat(get(ORDERS + "/orders", other.token()).json().getInt("total")).isZero();
@@ -311,7 +324,9 @@ class OrderIT {
 
     checkout(token, null, dan.addressId()).assertProblem(400, "validation-failed");
     checkout(token, "not a key!", dan.addressId()).assertProblem(400, "validation-failed");
-    checkout(token, key(), "not-a-uuid").assertProblem(400, "malformed-json");
+    // Deliberately not a UUID, which no CheckoutRequest can carry.
+    Shop.sendCheckout(token, key(), "{\"shippingAddressId\":\"not-a-uuid\"}")
+        .assertProblem(400, "malformed-json");
     checkout(token, key(), UUID.randomUUID().toString()).assertProblem(400, "validation-failed");
     send(HttpRequest.newBuilder(URI.create(ORDERS + "/orders"))
             .header("Authorization", "Bearer " + token)
@@ -334,13 +349,19 @@ class OrderIT {
     get(ORDERS + "/orders?from=2026-02-30", token).assertProblem(400, "validation-failed");
     get(ORDERS + "/orders?limit=-1", token).assertProblem(400, "validation-failed");
     get(ORDERS + "/orders/" + UUID.randomUUID(), token).assertProblem(404, "not-found");
-    post(ORDERS + "/orders/" + UUID.randomUUID() + "/status", "{\"status\":\"SHIPPED\"}", token)
+    post(
+            ORDERS + "/orders/" + UUID.randomUUID() + "/status",
+            Bodies.json(new StatusChangeRequest("SHIPPED", null)),
+            token)
         .assertProblem(403, "forbidden");
-    post(ORDERS + "/orders/" + UUID.randomUUID() + "/status", "{\"status\":\"LOST\"}", admin)
+    post(
+            ORDERS + "/orders/" + UUID.randomUUID() + "/status",
+            Bodies.json(new StatusChangeRequest("LOST", null)),
+            admin)
         .assertProblem(400, "validation-failed");
 
     // A basket with nothing buyable in it cannot be checked out.
-    send("PUT", PRODUCTS + "/products/" + pen + "/stock", "{\"onHand\":1}", admin);
+    send("PUT", PRODUCTS + "/products/" + pen + "/stock", Bodies.json(new StockRequest(1)), admin);
     await()
         .atMost(EVENTUAL)
         .until(

@@ -1,5 +1,6 @@
 package io.opencommerce.it.orders;
 
+import static io.opencommerce.it.support.Platform.BASE;
 import static io.opencommerce.it.support.Platform.get;
 import static io.opencommerce.it.support.Platform.post;
 import static io.opencommerce.it.support.Shop.BASKETS;
@@ -9,16 +10,22 @@ import static io.opencommerce.it.support.Shop.PRODUCTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opencommerce.deliveries.client.CarrierWebhookRequest;
+import io.opencommerce.deliveries.client.ShipmentEventRequest;
+import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.EventTap;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Reply;
 import io.opencommerce.it.support.Shop;
+import io.opencommerce.orders.client.CancelRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,9 +102,7 @@ class PurchaseFlowIT {
 
     // The carrier reports the parcel in transit: the order is shipped.
     String inTransit =
-        "{\"trackingNumber\":\""
-            + tracking
-            + "\",\"status\":\"IN_TRANSIT\",\"location\":\"Paris hub\"}";
+        Bodies.json(new CarrierWebhookRequest(tracking, "IN_TRANSIT", null, "Paris hub", null));
     Reply reported = Shop.webhook(inTransit, Shop.sign(inTransit));
     assertThat(reported.status()).as(reported.body()).isIn(200, 204);
     await().atMost(EVENTUAL).until(() -> orderStatus(orderId, token).equals("SHIPPED"));
@@ -106,8 +111,8 @@ class PurchaseFlowIT {
     Reply delivered =
         post(
             DELIVERIES + "/shipments/" + shipment.getString("id") + "/events",
-            "{\"status\":\"DELIVERED\",\"location\":\"Paris\",\"description\":\"Left with"
-                + " the concierge\"}",
+            Bodies.json(
+                new ShipmentEventRequest("DELIVERED", null, "Paris", "Left with the concierge")),
             admin);
     assertThat(delivered.status()).as(delivered.body()).isEqualTo(200);
     await().atMost(EVENTUAL).until(() -> orderStatus(orderId, token).equals("DELIVERED"));
@@ -119,7 +124,7 @@ class PurchaseFlowIT {
                 .map(t -> t.getString("to"))
                 .toList())
         .containsExactly("PLACED", "CONFIRMED", "SHIPPED", "DELIVERED");
-    post(ORDERS + "/orders/" + orderId + "/cancel", "{}", token)
+    post(ORDERS + "/orders/" + orderId + "/cancel", Bodies.json(new CancelRequest(null)), token)
         .assertProblem(409, "order-not-cancellable");
 
     // The customer follows the shipment; anyone with the number sees the journey, not the person.
@@ -148,14 +153,14 @@ class PurchaseFlowIT {
             .getString("id");
     String tracking = Shop.shipmentOf(orderId, buyer.token()).getString("trackingNumber");
 
-    String body = "{\"trackingNumber\":\"" + tracking + "\",\"status\":\"DELIVERED\"}";
+    String body = Shop.carrierReport(tracking, "DELIVERED");
     Shop.webhook(body, null).assertProblem(401, "bad-signature");
     Shop.webhook(body, "sha256=" + "0".repeat(64)).assertProblem(401, "bad-signature");
     Shop.webhook(body.replace("DELIVERED", "IN_TRANSIT"), Shop.sign(body))
         .assertProblem(401, "bad-signature");
-    String unknown = "{\"trackingNumber\":\"SIM00000000000\",\"status\":\"DELIVERED\"}";
+    String unknown = Shop.carrierReport("SIM00000000000", "DELIVERED");
     assertThat(Shop.webhook(unknown, Shop.sign(unknown)).status()).isIn(400, 404);
-    String badStatus = "{\"trackingNumber\":\"" + tracking + "\",\"status\":\"LOST\"}";
+    String badStatus = Shop.carrierReport(tracking, "LOST");
     Shop.webhook(badStatus, Shop.sign(badStatus)).assertProblem(400, "validation-failed");
 
     assertThat(get(DELIVERIES + "/tracking/" + tracking, null).json().getString("status"))
@@ -176,7 +181,7 @@ class PurchaseFlowIT {
     Reply cancelled =
         post(
             ORDERS + "/orders/" + orderId + "/cancel",
-            "{\"reason\":\"Found it cheaper, sorry Ada\"}",
+            Bodies.json(new CancelRequest("Found it cheaper, sorry Ada")),
             buyer.token());
     assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
     await()
@@ -195,10 +200,7 @@ class PurchaseFlowIT {
     assertThat(tracked.json().getString("status")).isEqualTo("CANCELLED");
     assertThat(tracked.body()).doesNotContain("cheaper", "Ada");
     // A cancelled parcel cannot be sent on by its carrier.
-    String late =
-        "{\"trackingNumber\":\""
-            + shipment.getString("trackingNumber")
-            + "\",\"status\":\"IN_TRANSIT\"}";
+    String late = Shop.carrierReport(shipment.getString("trackingNumber"), "IN_TRANSIT");
     Shop.webhook(late, Shop.sign(late)).assertProblem(409, "illegal-transition");
     assertThat(orderStatus(orderId, buyer.token())).isEqualTo("CANCELLED");
   }
@@ -217,19 +219,62 @@ class PurchaseFlowIT {
       Shop.shipmentOf(orderId, buyer.token());
 
       // A redelivery (same event id) and a second publication (new id) of the same order.
+      Map<String, Double> skipped = duplicatesOfOrderPlaced();
       EventTap.republish(placed, placed.id());
-      EventTap.republish(placed, UUID.randomUUID().toString());
-
+      String again = UUID.randomUUID().toString();
+      EventTap.republish(placed, again);
+      // The barrier: the second publication delivered once more. Consumers of OrderPlaced read it
+      // in any order, with several consumers, so a later event proves nothing about earlier ones;
+      // but each pair of copies under one id counts exactly one duplicate once both are through.
+      // When every consumer has counted two more, it has taken all three copies.
+      EventTap.republish(placed, again);
       await()
-          .during(Duration.ofSeconds(3))
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () ->
-                  get(DELIVERIES + "/shipments?orderId=" + orderId, admin).json().getInt("total")
-                      == 1);
+          .atMost(EVENTUAL)
+          .untilAsserted(
+              () -> {
+                Map<String, Double> now = duplicatesOfOrderPlaced();
+                for (String service : CONSUMERS_OF_ORDER_PLACED) {
+                  assertThat(now.get(service))
+                      .as("OrderPlaced skipped as already handled by %s", service)
+                      .isGreaterThanOrEqualTo(skipped.get(service) + 2);
+                }
+              });
+
+      // One shipment still.
+      assertThat(get(DELIVERIES + "/shipments?orderId=" + orderId, admin).json().getInt("total"))
+          .isEqualTo(1);
       // Nor is the stock sold twice.
       assertThat(Shop.stock(admin, plant)).containsExactly(4, 0);
       assertThat(List.of(orderStatus(orderId, buyer.token()))).containsExactly("CONFIRMED");
     }
+  }
+
+  /** The services that consume OrderPlaced. */
+  private static final List<String> CONSUMERS_OF_ORDER_PLACED =
+      List.of("products", "baskets", "deliveries");
+
+  /**
+   * How many OrderPlaced each consumer has skipped as already handled ({@code
+   * events_received_total{outcome="duplicate"}}), by service.
+   */
+  private static Map<String, Double> duplicatesOfOrderPlaced() {
+    List<String> metrics =
+        get(BASE + "/metrics", null)
+            .body()
+            .lines()
+            .filter(l -> l.startsWith("events_received_total{"))
+            .filter(l -> l.contains("type=\"OrderPlaced.v1\""))
+            .filter(l -> l.contains("outcome=\"duplicate\""))
+            .toList();
+    Map<String, Double> counts = new TreeMap<>();
+    for (String service : CONSUMERS_OF_ORDER_PLACED) {
+      counts.put(
+          service,
+          metrics.stream()
+              .filter(l -> l.contains("service=\"" + service + "\""))
+              .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+              .sum());
+    }
+    return counts;
   }
 }

@@ -6,8 +6,11 @@ import static io.opencommerce.it.support.Platform.post;
 import static io.opencommerce.it.support.Platform.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.Platform;
-import jakarta.json.Json;
+import io.opencommerce.products.client.CategoryRequest;
+import io.opencommerce.products.client.ProductRequest;
+import io.opencommerce.products.client.StockRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
@@ -198,7 +201,8 @@ class CatalogCacheIT {
             REDIS.exists(
                 listKey("category=" + category + "&inStock=true&limit=20&offset=0&sort=name")))
         .isFalse();
-    var counted = send("PUT", API + "/products/" + id + "/stock", "{\"onHand\":5}", admin);
+    var counted =
+        send("PUT", API + "/products/" + id + "/stock", Bodies.json(new StockRequest(5)), admin);
     assertThat(counted.status()).as(counted.body()).isEqualTo(200);
     assertThat(names(get(inStock, null).json())).containsExactly("Omicron jar");
 
@@ -216,8 +220,7 @@ class CatalogCacheIT {
 
   private String createCategory(String slug) {
     var created =
-        post(
-            API + "/categories", "{\"slug\":\"" + slug + "\",\"name\":\"IT " + slug + "\"}", admin);
+        post(API + "/categories", Bodies.json(new CategoryRequest(slug, "IT " + slug)), admin);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.json().getString("id");
   }
@@ -227,15 +230,16 @@ class CatalogCacheIT {
   }
 
   private String product(String sku, String name, String price, String description) {
-    return Json.createObjectBuilder()
-        .add("sku", sku)
-        .add("name", name)
-        .add("description", description)
-        .add("categoryId", categoryId)
-        .add("price", new BigDecimal(price))
-        .add("currency", "EUR")
-        .build()
-        .toString();
+    return Bodies.json(
+        new ProductRequest(
+            sku,
+            name,
+            description,
+            UUID.fromString(categoryId),
+            new BigDecimal(price),
+            "EUR",
+            null,
+            null));
   }
 
   private String create(String sku, String name, String price) {

@@ -6,17 +6,20 @@ import static io.opencommerce.it.support.Platform.post;
 import static io.opencommerce.it.support.Platform.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.EventTap;
 import io.opencommerce.it.support.Platform;
-import jakarta.json.Json;
+import io.opencommerce.products.client.CategoryRequest;
+import io.opencommerce.products.client.ProductRequest;
+import io.opencommerce.products.client.StockRequest;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,25 +48,22 @@ class CatalogIT {
     category = "it-" + tag;
     word = "zq" + tag.replaceAll("[^a-z]", "x");
     var created =
-        post(
-            API + "/categories",
-            "{\"slug\":\"" + category + "\",\"name\":\"IT " + tag + "\"}",
-            admin);
+        post(API + "/categories", Bodies.json(new CategoryRequest(category, "IT " + tag)), admin);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     categoryId = created.json().getString("id");
   }
 
   static String product(String sku, String name, String price, String description) {
-    JsonObjectBuilder body =
-        Json.createObjectBuilder()
-            .add("sku", sku)
-            .add("name", name)
-            .add("description", description)
-            .add("categoryId", categoryId)
-            .add("price", new BigDecimal(price))
-            .add("currency", "EUR")
-            .add("attributes", Json.createObjectBuilder().add("colour", "blue"));
-    return body.build().toString();
+    return Bodies.json(
+        new ProductRequest(
+            sku,
+            name,
+            description,
+            UUID.fromString(categoryId),
+            new BigDecimal(price),
+            "EUR",
+            Map.of("colour", "blue"),
+            null));
   }
 
   static String sku() {
@@ -169,7 +169,7 @@ class CatalogIT {
     String lamp = create(sku(), "Zeta lamp", "30.00", "A lamp").getString("id");
     String rug = create(sku(), "Eta rug", "80.00", "A rug").getString("id");
     String retired = create(sku(), "Theta vase", "10.00", "A vase").getString("id");
-    send("PUT", API + "/products/" + lamp + "/stock", "{\"onHand\":7}", admin);
+    send("PUT", API + "/products/" + lamp + "/stock", Bodies.json(new StockRequest(7)), admin);
     send("DELETE", API + "/products/" + retired, null, admin);
     String unknown = UUID.randomUUID().toString();
 
@@ -229,7 +229,7 @@ class CatalogIT {
     post(API + "/products", product(sku(), "X", "1.00", "x"), null).assertProblem(401, null);
     post(API + "/products", product(sku(), "X", "1.00", "x"), customer)
         .assertProblem(403, "forbidden");
-    post(API + "/categories", "{\"slug\":\"nope\",\"name\":\"Nope\"}", customer)
+    post(API + "/categories", Bodies.json(new CategoryRequest("nope", "Nope")), customer)
         .assertProblem(403, "forbidden");
     get(API + "/products?includeRetired=true", customer).assertProblem(403, "forbidden");
   }

@@ -6,8 +6,10 @@ import static io.opencommerce.it.support.Platform.post;
 import static io.opencommerce.it.support.Platform.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Reply;
+import io.opencommerce.it.support.Shop;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,10 +37,7 @@ class ProductImagesIT {
     admin = Platform.admin().accessToken();
     String sku = "IM-" + UUID.randomUUID().toString().substring(0, 13);
     var created =
-        post(
-            API + "/products",
-            "{\"sku\":\"" + sku + "\",\"name\":\"Pictured\",\"price\":1.00,\"currency\":\"EUR\"}",
-            admin);
+        post(API + "/products", Bodies.json(Shop.productRequest(sku, "Pictured", "1.00")), admin);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     product = created.json().getString("id");
   }

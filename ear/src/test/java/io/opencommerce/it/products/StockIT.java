@@ -7,12 +7,22 @@ import static io.opencommerce.it.support.Platform.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opencommerce.contracts.orders.OrderLine;
+import io.opencommerce.contracts.orders.OrderPlaced;
+import io.opencommerce.contracts.orders.PostalAddress;
+import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.EventTap;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Reply;
+import io.opencommerce.it.support.Shop;
+import io.opencommerce.products.client.ReservationRequest;
+import io.opencommerce.products.client.StockRequest;
+import jakarta.json.Json;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -49,27 +59,33 @@ class StockIT {
     var created =
         post(
             API + "/products",
-            "{\"sku\":\""
-                + sku
-                + "\",\"name\":\"Stocked "
-                + sku
-                + "\",\"price\":9.99,\"currency\":\"EUR\"}",
+            Bodies.json(Shop.productRequest(sku, "Stocked " + sku, "9.99")),
             admin);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String id = created.json().getString("id");
-    var counted =
-        send("PUT", API + "/products/" + id + "/stock", "{\"onHand\":" + onHand + "}", admin);
+    var counted = send("PUT", API + "/products/" + id + "/stock", stock(onHand), admin);
     assertThat(counted.status()).as(counted.body()).isEqualTo(200);
     return id;
   }
 
-  private static String lines(String productId, int quantity) {
-    return body("[{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}]", "");
+  private static String stock(int onHand) {
+    return Bodies.json(new StockRequest(onHand));
   }
 
-  /** A reservation body for the test's customer: the lines' JSON array, then extra members. */
-  private static String body(String lines, String more) {
-    return "{\"customerId\":\"" + customerId + "\",\"lines\":" + lines + more + "}";
+  private static ReservationRequest.Line line(String productId, int quantity) {
+    return new ReservationRequest.Line(UUID.fromString(productId), quantity, null, null);
+  }
+
+  private static String lines(String productId, int quantity) {
+    return hold(null, line(productId, quantity));
+  }
+
+  /**
+   * A reservation body for the test's customer, held for {@code holdSeconds} (null: the default).
+   */
+  private static String hold(Integer holdSeconds, ReservationRequest.Line... lines) {
+    return Bodies.json(
+        new ReservationRequest(UUID.fromString(customerId), List.of(lines), null, holdSeconds));
   }
 
   private static Reply reserve(String body, String token, String key) {
@@ -170,11 +186,7 @@ class StockIT {
   @Test
   void expiredReservationsGiveTheirUnitsBack() {
     String product = productWithStock(2);
-    var held =
-        reserve(
-            body("[{\"productId\":\"" + product + "\",\"quantity\":2}]", ",\"holdSeconds\":1"),
-            service,
-            null);
+    var held = reserve(hold(1, line(product, 2)), service, null);
     assertThat(held.status()).isEqualTo(201);
     assertThat(available(product)).isZero();
     String id = held.json().getString("id");
@@ -188,32 +200,22 @@ class StockIT {
   @Test
   void anOrderWhoseReservationExpiredIsSoldWhileUnitsRemain() {
     String product = productWithStock(3);
-    String id =
-        reserve(
-                body("[{\"productId\":\"" + product + "\",\"quantity\":2}]", ",\"holdSeconds\":1"),
-                service,
-                null)
-            .json()
-            .getString("id");
+    String id = reserve(hold(1, line(product, 2)), service, null).json().getString("id");
     await().atMost(Duration.ofSeconds(20)).until(() -> available(product) == 3);
 
     // The order's event arrives late (the products service was away meanwhile).
     EventTap.publish(
-        "OrderPlaced",
-        "{\"orderId\":\""
-            + UUID.randomUUID()
-            + "\",\"number\":\"OC-LATE\",\"customerId\":\""
-            + UUID.randomUUID()
-            + "\",\"reservationId\":\""
-            + id
-            + "\",\"lines\":[{\"productId\":\""
-            + product
-            + "\",\"sku\":\"LATE\",\"name\":\"Late\",\"quantity\":2,\"unitPrice\":1.00}],"
-            + "\"total\":2.00,\"currency\":\"EUR\",\"shippingAddress\":{\"recipient\":\"Late\","
-            + "\"line1\":\"1 rue\",\"postalCode\":\"75001\",\"city\":\"Paris\",\"country\":\"FR\"},"
-            + "\"placedAt\":\""
-            + java.time.Instant.now()
-            + "\"}");
+        new OrderPlaced(
+            UUID.randomUUID(),
+            "OC-LATE",
+            UUID.randomUUID(),
+            UUID.fromString(id),
+            List.of(
+                new OrderLine(UUID.fromString(product), "LATE", "Late", 2, new BigDecimal("1.00"))),
+            new BigDecimal("2.00"),
+            "EUR",
+            new PostalAddress("Late", null, "1 rue", null, "75001", "Paris", null, "FR", null),
+            Instant.now()));
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
@@ -230,14 +232,7 @@ class StockIT {
   void aMultiLineReservationIsAllOrNothing() {
     String plenty = productWithStock(10);
     String scarce = productWithStock(1);
-    String both =
-        body(
-            "[{\"productId\":\""
-                + plenty
-                + "\",\"quantity\":2},{\"productId\":\""
-                + scarce
-                + "\",\"quantity\":2}]",
-            "");
+    String both = hold(null, line(plenty, 2), line(scarce, 2));
     reserve(both, service, null).assertProblem(409, "insufficient-stock");
     assertThat(available(plenty)).isEqualTo(10);
     assertThat(available(scarce)).isEqualTo(1);
@@ -289,11 +284,10 @@ class StockIT {
     String product = productWithStock(5);
     Reply moved =
         reserve(
-            body(
-                "[{\"productId\":\""
-                    + product
-                    + "\",\"quantity\":2,\"unitPrice\":8.50,\"currency\":\"EUR\"}]",
-                ""),
+            hold(
+                null,
+                new ReservationRequest.Line(
+                    UUID.fromString(product), 2, new BigDecimal("8.50"), "EUR")),
             service,
             null);
     moved.assertProblem(409, "prices-changed");
@@ -309,11 +303,10 @@ class StockIT {
 
     Reply held =
         reserve(
-            body(
-                "[{\"productId\":\""
-                    + product
-                    + "\",\"quantity\":2,\"unitPrice\":9.99,\"currency\":\"EUR\"}]",
-                ""),
+            hold(
+                null,
+                new ReservationRequest.Line(
+                    UUID.fromString(product), 2, new BigDecimal("9.99"), "EUR")),
             service,
             null);
     assertThat(held.status()).as(held.body()).isEqualTo(201);
@@ -326,7 +319,10 @@ class StockIT {
         .isEqualTo(9.99);
     // A price without its currency (or the reverse) is a bad request, not a guess.
     reserve(
-            body("[{\"productId\":\"" + product + "\",\"quantity\":1,\"unitPrice\":9.99}]", ""),
+            hold(
+                null,
+                new ReservationRequest.Line(
+                    UUID.fromString(product), 1, new BigDecimal("9.99"), null)),
             service,
             null)
         .assertProblem(400, "validation-failed");
@@ -338,22 +334,34 @@ class StockIT {
     String product = productWithStock(5);
     reserve(lines(product, 0), service, null).assertProblem(400, "validation-failed");
     reserve(lines(product, -3), service, null).assertProblem(400, "validation-failed");
-    reserve(body("[]", ""), service, null).assertProblem(400, "validation-failed");
-    reserve("{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}", service, null)
+    reserve(hold(null), service, null).assertProblem(400, "validation-failed");
+    reserve(
+            Bodies.json(new ReservationRequest(null, List.of(line(product, 1)), null, null)),
+            service,
+            null)
         .assertProblem(400, "validation-failed"); // no customer
     reserve(lines(UUID.randomUUID().toString(), 1), service, null).assertProblem(404, "not-found");
     reserve(lines(product, 1), service, "bad key with spaces")
         .assertProblem(400, "validation-failed");
-    reserve(body("[{\"productId\":\"nope\",\"quantity\":1}]", ""), service, null)
-        .assertProblem(400, "malformed-json");
-    send("PUT", API + "/products/" + product + "/stock", "{\"onHand\":-1}", admin)
+    // Deliberately not a UUID, which no ReservationRequest can carry.
+    String notAUuid =
+        Json.createObjectBuilder()
+            .add("customerId", customerId)
+            .add(
+                "lines",
+                Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("productId", "nope").add("quantity", 1)))
+            .build()
+            .toString();
+    reserve(notAUuid, service, null).assertProblem(400, "malformed-json");
+    send("PUT", API + "/products/" + product + "/stock", stock(-1), admin)
         .assertProblem(400, "validation-failed");
-    send("PUT", API + "/products/" + product + "/stock", "{\"onHand\":1}", buyer)
+    send("PUT", API + "/products/" + product + "/stock", stock(1), buyer)
         .assertProblem(403, "forbidden");
     assertThat(available(product)).isEqualTo(5);
 
     reserve(lines(product, 4), service, null);
-    send("PUT", API + "/products/" + product + "/stock", "{\"onHand\":3}", admin)
+    send("PUT", API + "/products/" + product + "/stock", stock(3), admin)
         .assertProblem(409, "below-reserved");
     assertThat(available(product)).isEqualTo(1);
   }

@@ -4,6 +4,9 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
+import io.opencommerce.contracts.EventType;
+import io.opencommerce.contracts.EventTypes;
+import io.opencommerce.contracts.IntegrationEvent;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -16,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Listens on the platform's events exchange like a consuming service would: a queue of its own,
@@ -58,21 +63,27 @@ public final class EventTap implements AutoCloseable {
     return factory;
   }
 
-  /** Waits for a message matching {@code match}, reading everything that arrives meanwhile. */
+  /**
+   * Waits for a message matching {@code match}, reading everything that arrives meanwhile; empty if
+   * none came within {@code timeout}.
+   */
   public Optional<Message> await(Predicate<Message> match, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      Optional<Message> found = seen.stream().filter(match).findFirst();
-      if (found.isPresent()) {
-        return found;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        return Optional.empty();
-      }
-      drain();
-      if (seen.stream().noneMatch(match)) {
-        sleep(200);
-      }
+    try {
+      return Awaitility.await()
+          .atMost(timeout)
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(200))
+          .pollInSameThread()
+          .until(
+              () -> {
+                if (seen.stream().noneMatch(match)) {
+                  drain();
+                }
+                return seen.stream().filter(match).findFirst();
+              },
+              Optional::isPresent);
+    } catch (ConditionTimeoutException e) {
+      return Optional.empty();
     }
   }
 
@@ -134,13 +145,26 @@ public final class EventTap implements AutoCloseable {
                 message.body().getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * Publishes an event record as the service that owns it would: its {@code @EventType} name and
+   * version, its payload written by JSON-B as the platform writes it (site {@code default}).
+   */
+  public static void publish(IntegrationEvent event) {
+    EventType type = EventTypes.of(event.getClass());
+    publish(type.name(), type.version(), Bodies.json(event));
+  }
+
   /** Publishes an event as a service of the platform would (version 1, site {@code default}). */
   public static void publish(String type, String json) {
+    publish(type, 1, json);
+  }
+
+  private static void publish(String type, int version, String json) {
     withChannel(
         channel ->
             channel.basicPublish(
                 "platform.events",
-                type + ".v1",
+                EventTypes.routingKey(type, version),
                 true,
                 new com.rabbitmq.client.AMQP.BasicProperties.Builder()
                     .messageId(UUID.randomUUID().toString())
@@ -151,7 +175,7 @@ public final class EventTap implements AutoCloseable {
                     .headers(
                         Map.of(
                             "event-version",
-                            1,
+                            version,
                             "occurred-at",
                             Instant.now().toString(),
                             "site",
@@ -178,15 +202,6 @@ public final class EventTap implements AutoCloseable {
   @FunctionalInterface
   public interface ChannelWork {
     void run(Channel channel) throws Exception;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

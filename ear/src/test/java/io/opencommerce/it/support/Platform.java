@@ -2,6 +2,9 @@ package io.opencommerce.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencommerce.auth.client.LoginRequest;
+import io.opencommerce.auth.client.RegisterRequest;
+import io.opencommerce.auth.client.ServiceTokenRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -16,7 +19,8 @@ import java.util.UUID;
 
 /**
  * The running all-in-one platform as the tests see it: plain HTTP against its REST API, JSON read
- * with JSON-P. The base URL comes from {@code platform.url} (set by the build).
+ * with JSON-P and bodies written from the client jars' records ({@link Bodies}). The base URL comes
+ * from {@code platform.url} (set by the build).
  */
 public final class Platform {
   public static final String BASE = System.getProperty("platform.url", "http://localhost:9080");
@@ -104,20 +108,11 @@ public final class Platform {
   }
 
   public static String registerJson(String email, String password, String name) {
-    return Json.createObjectBuilder()
-        .add("email", email)
-        .add("password", password)
-        .add("displayName", name)
-        .build()
-        .toString();
+    return Bodies.json(new RegisterRequest(email, password, name));
   }
 
   public static String loginJson(String email, String password) {
-    return Json.createObjectBuilder()
-        .add("email", email)
-        .add("password", password)
-        .build()
-        .toString();
+    return Bodies.json(new LoginRequest(email, password));
   }
 
   /** A logged-in account: its id, credentials and tokens. */
@@ -168,11 +163,7 @@ public final class Platform {
 
   /** The body of {@code POST /auth/api/service-tokens}. */
   public static String serviceCredentials(String serviceId, String secret) {
-    return Json.createObjectBuilder()
-        .add("serviceId", serviceId)
-        .add("secret", secret)
-        .build()
-        .toString();
+    return Bodies.json(new ServiceTokenRequest(serviceId, secret));
   }
 
   /** How many accounts the admin API finds under this exact e-mail. */

@@ -7,8 +7,15 @@ import static io.opencommerce.it.support.Platform.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opencommerce.addresses.client.AddressRequest;
+import io.opencommerce.baskets.client.QuantityRequest;
+import io.opencommerce.deliveries.client.CarrierWebhookRequest;
 import io.opencommerce.it.support.Platform.Reply;
+import io.opencommerce.orders.client.CheckoutRequest;
+import io.opencommerce.products.client.ProductRequest;
+import io.opencommerce.products.client.StockRequest;
 import jakarta.json.JsonObject;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -36,22 +43,32 @@ public final class Shop {
     Reply created =
         post(
             PRODUCTS + "/products",
-            "{\"sku\":\""
-                + sku
-                + "\",\"name\":\""
-                + name
-                + "\",\"description\":\"A "
-                + name.toLowerCase()
-                + " for the purchase flow\",\"price\":"
-                + price
-                + ",\"currency\":\"EUR\"}",
+            Bodies.json(
+                new ProductRequest(
+                    sku,
+                    name,
+                    "A " + name.toLowerCase() + " for the purchase flow",
+                    null,
+                    new BigDecimal(price),
+                    "EUR",
+                    null,
+                    null)),
             admin);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String id = created.json().getString("id");
     Reply stocked =
-        send("PUT", PRODUCTS + "/products/" + id + "/stock", "{\"onHand\":" + stock + "}", admin);
+        send(
+            "PUT",
+            PRODUCTS + "/products/" + id + "/stock",
+            Bodies.json(new StockRequest(stock)),
+            admin);
     assertThat(stocked.status()).as(stocked.body()).isEqualTo(200);
     return id;
+  }
+
+  /** A product as an administrator sends it with nothing but a name and a price in EUR. */
+  public static ProductRequest productRequest(String sku, String name, String price) {
+    return new ProductRequest(sku, name, null, null, new BigDecimal(price), "EUR", null, null);
   }
 
   /** {on hand, reserved} as an administrator sees them. */
@@ -65,7 +82,7 @@ public final class Shop {
         HttpRequest.newBuilder(URI.create(BASKETS + "/basket/items/" + productId))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + token)
-            .PUT(HttpRequest.BodyPublishers.ofString("{\"quantity\":" + quantity + "}"))
+            .PUT(HttpRequest.BodyPublishers.ofString(Bodies.json(new QuantityRequest(quantity))))
             .build());
   }
 
@@ -74,32 +91,44 @@ public final class Shop {
    * registration event arrives); returns the address id.
    */
   public static String address(String token, String recipient) {
+    AddressRequest address =
+        new AddressRequest(
+            null,
+            recipient,
+            null,
+            "8 rue de la Paix",
+            null,
+            "75002",
+            "Paris",
+            null,
+            "FR",
+            null,
+            null,
+            null);
     AtomicReference<Reply> created = new AtomicReference<>();
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> {
-              created.set(
-                  post(
-                      ADDRESSES + "/addresses",
-                      "{\"recipient\":\""
-                          + recipient
-                          + "\",\"line1\":\"8 rue de la Paix\",\"postalCode\":\"75002\","
-                          + "\"city\":\"Paris\",\"country\":\"FR\"}",
-                      token));
+              created.set(post(ADDRESSES + "/addresses", Bodies.json(address), token));
               return created.get().status() == 201;
             });
     return created.get().json().getString("id");
   }
 
+  /** Checks the basket out to one of the customer's addresses (billed to the same). */
   public static Reply checkout(String token, String key, String addressId) {
+    return sendCheckout(
+        token, key, Bodies.json(new CheckoutRequest(UUID.fromString(addressId), null)));
+  }
+
+  /** Posts a checkout body as given: for bodies no {@link CheckoutRequest} can hold. */
+  public static Reply sendCheckout(String token, String key, String json) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(ORDERS + "/orders"))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + token)
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"shippingAddressId\":\"" + addressId + "\"}"));
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     if (key != null) {
       request.header("Idempotency-Key", key);
     }
@@ -134,6 +163,11 @@ public final class Shop {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A carrier's report of a new status for a tracking number, and nothing else. */
+  public static String carrierReport(String trackingNumber, String status) {
+    return Bodies.json(new CarrierWebhookRequest(trackingNumber, status, null, null, null));
   }
 
   /** Posts a report as the simulated carrier does (unsigned when {@code signature} is null). */
