@@ -116,13 +116,13 @@ class AddressBookIT {
     var wrong =
         post(API + "/addresses", address("1 Main St", "ABCDE", "US", "Me"), token)
             .assertProblem(400, "validation-failed");
-    assertThat(fields(wrong.json())).containsExactlyInAnyOrder("postalCode", "region");
+    assertThat(fields(wrong.json())).containsExactlyInAnyOrder("body.postalCode", "body.region");
     assertThat(
             fields(
                 post(API + "/addresses", address("x", "12345", "KP", "Me"), token)
                     .assertProblem(400, "validation-failed")
                     .json()))
-        .containsExactly("country");
+        .containsExactly("body.country");
     assertThat(
             fields(
                 post(API + "/addresses", address("", "75001", "fr", null), token)

@@ -53,7 +53,7 @@ class BadInputIT {
             "{\"email\": \"EMAIL\", \"password\": \"short1\", \"displayName\": \"X\"}",
             400,
             "validation-failed",
-            "password"),
+            "body.password"),
         Arguments.of(
             "an over-long display name",
             "{\"email\": \"EMAIL\", \"password\": \""
@@ -143,11 +143,11 @@ class BadInputIT {
     var reply =
         Platform.get(AUTH + "/users?limit=0", admin).assertProblem(400, "validation-failed");
     assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field"))
-        .isEqualTo("limit");
+        .isEqualTo("query.limit");
     var mistyped =
         Platform.get(AUTH + "/users?limit=abc", admin).assertProblem(400, "validation-failed");
     assertThat(mistyped.json().getJsonArray("errors").getJsonObject(0).getString("field"))
-        .isEqualTo("limit");
+        .isEqualTo("query.limit");
     Platform.get(AUTH + "/users/not-a-uuid", admin).assertProblem(404, "not-found");
     Platform.get(AUTH + "/security-events?type=NOPE", admin)
         .assertProblem(400, "validation-failed");

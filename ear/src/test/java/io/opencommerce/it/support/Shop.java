@@ -189,11 +189,16 @@ public final class Shop {
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> {
-              var page = get(DELIVERIES + "/shipments?orderId=" + orderId, token).json();
-              if (page.getInt("total") == 0) {
+              // The items, not the total: the page counts in a second query, which may already
+              // see a shipment booked after the first.
+              var items =
+                  get(DELIVERIES + "/shipments?orderId=" + orderId, token)
+                      .json()
+                      .getJsonArray("items");
+              if (items.isEmpty()) {
                 return false;
               }
-              found.set(page.getJsonArray("items").getJsonObject(0));
+              found.set(items.getJsonObject(0));
               return true;
             });
     return found.get();

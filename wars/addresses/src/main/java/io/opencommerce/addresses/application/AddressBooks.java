@@ -112,19 +112,13 @@ public class AddressBooks {
     List<FieldViolation> problems =
         CountryRules.check(body.country(), body.postalCode(), body.region());
     if (!problems.isEmpty()) {
-      throw new ProblemException(
-          400,
-          "validation-failed",
-          "Validation failed",
-          "The address is not valid.",
-          problems,
-          null);
+      throw ProblemException.invalidBody(problems);
     }
     String recipient = body.recipient();
     if (recipient == null || recipient.isBlank()) {
       AddressBook book = em.find(AddressBook.class, owner.toString());
       if (book == null) {
-        throw ProblemException.invalidField("recipient", "Recipient is required.");
+        throw ProblemException.invalidBody("recipient", "Recipient is required.");
       }
       recipient = book.displayName();
     }

@@ -50,7 +50,7 @@ public class SecurityEventResource {
     try {
       return SecurityEventType.valueOf(type);
     } catch (IllegalArgumentException e) {
-      throw ProblemException.invalidField(
+      throw ProblemException.invalidQuery(
           "type", "must be one of " + Arrays.toString(SecurityEventType.values()));
     }
   }

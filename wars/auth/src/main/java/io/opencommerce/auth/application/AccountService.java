@@ -60,7 +60,7 @@ public class AccountService {
   public void changePassword(UUID userId, String currentPassword, String newPassword) {
     User user = users.getForUpdate(userId);
     if (!hasher.matches(currentPassword, user.passwordHash())) {
-      throw ProblemException.invalidField("currentPassword", "Current password is wrong.");
+      throw ProblemException.invalidBody("currentPassword", "Current password is wrong.");
     }
     requireAcceptablePassword("newPassword", newPassword, user.email());
     user.changePassword(hasher.hash(newPassword));
@@ -75,7 +75,7 @@ public class AccountService {
         .violation(password, email)
         .ifPresent(
             why -> {
-              throw ProblemException.invalidField(field, why);
+              throw ProblemException.invalidBody(field, why);
             });
   }
 
@@ -114,7 +114,7 @@ public class AccountService {
 
   private static void requireKnownRole(String role) {
     if (!Roles.isKnown(role)) {
-      throw ProblemException.invalidField("role", "Role must be customer, agent or admin.");
+      throw ProblemException.invalidBody("role", "Role must be customer, agent or admin.");
     }
   }
 }

@@ -72,7 +72,7 @@ public class PasswordResetService {
 
   private static final class ResetTokens {
     static ProblemException invalid() {
-      return ProblemException.invalidField(
+      return ProblemException.invalidBody(
           "token", "The reset token is not valid, already used, or expired.");
     }
   }

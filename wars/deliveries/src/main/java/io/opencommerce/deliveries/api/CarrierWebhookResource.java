@@ -72,12 +72,12 @@ public class CarrierWebhookResource {
     }
     CarrierWebhookRequest request = carrier.readWebhook(new String(raw, StandardCharsets.UTF_8));
     if (request == null) {
-      throw ProblemException.invalidField("body", "A request body is required.");
+      throw ProblemException.invalidBody(null, "A request body is required.");
     }
     validate(request);
     if (!carrier.isTrackingNumber(request.trackingNumber())) {
-      throw ProblemException.invalidField(
-          "body.trackingNumber", "is not a tracking number of " + carrier.code());
+      throw ProblemException.invalidBody(
+          "trackingNumber", "is not a tracking number of " + carrier.code());
     }
     return Views.tracking(
         shipments.report(

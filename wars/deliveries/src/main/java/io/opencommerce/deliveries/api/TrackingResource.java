@@ -33,7 +33,7 @@ public class TrackingResource {
   public TrackingView track(@PathParam("trackingNumber") String trackingNumber) {
     String number = trackingNumber.strip().toUpperCase(Locale.ROOT);
     if (!carriers.isTrackingNumber(number)) {
-      throw ProblemException.invalidField("trackingNumber", "is not a valid tracking number");
+      throw ProblemException.invalidPath("trackingNumber", "is not a valid tracking number");
     }
     return Views.tracking(
         shipments

@@ -1,6 +1,5 @@
 package io.opencommerce.deliveries.api;
 
-import io.opencommerce.contracts.orders.PostalAddress;
 import io.opencommerce.deliveries.client.ShipmentSummary;
 import io.opencommerce.deliveries.client.ShipmentView;
 import io.opencommerce.deliveries.client.TrackingEventView;
@@ -41,16 +40,7 @@ final class Views {
         s.status().name(),
         s.estimatedDelivery(),
         s.itemCount(),
-        new PostalAddress(
-            a.recipient(),
-            a.company(),
-            a.line1(),
-            a.line2(),
-            a.postalCode(),
-            a.city(),
-            a.region(),
-            a.country(),
-            a.phone()),
+        a.toPostalAddress(),
         events(s),
         s.createdAt(),
         s.updatedAt());

@@ -36,7 +36,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -95,7 +94,7 @@ public class Shipments {
     if (to == null || to.country() == null) {
       throw new IllegalArgumentException("Order " + placed.orderId() + " has no shipping address");
     }
-    String country = to.country().strip().toUpperCase(Locale.ROOT);
+    DeliveryAddress address = DeliveryAddress.of(to);
     int items =
         placed.lines() == null ? 0 : placed.lines().stream().mapToInt(OrderLine::quantity).sum();
     Instant placedAt = placed.placedAt() == null ? Instant.now() : placed.placedAt();
@@ -103,23 +102,19 @@ public class Shipments {
     Label label =
         carrier.book(
             new ShipmentRequest(
-                placed.orderId(), placed.number(), country, to.postalCode(), items, placedAt));
+                placed.orderId(),
+                placed.number(),
+                address.country(),
+                address.postalCode(),
+                items,
+                placedAt));
     Shipment shipment =
         new Shipment(
             request.site(),
             placed.orderId(),
             placed.number(),
             placed.customerId(),
-            new DeliveryAddress(
-                to.recipient(),
-                to.company(),
-                to.line1(),
-                to.line2(),
-                to.postalCode(),
-                to.city(),
-                to.region(),
-                country,
-                to.phone()),
+            address,
             items,
             carrier.code(),
             label.trackingNumber(),
@@ -355,7 +350,7 @@ public class Shipments {
   private Shipment apply(Shipment shipment, Step step) {
     Instant now = Instant.now();
     if (step.occurredAt() != null && step.occurredAt().isAfter(now.plus(MAX_CLOCK_SKEW))) {
-      throw ProblemException.invalidField("body.occurredAt", "must not be in the future");
+      throw ProblemException.invalidBody("occurredAt", "must not be in the future");
     }
     Optional<TrackingEvent> event;
     try {

@@ -1,7 +1,9 @@
 package io.opencommerce.deliveries.domain;
 
+import io.opencommerce.contracts.orders.PostalAddress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -54,6 +56,26 @@ public class DeliveryAddress {
     this.region = region;
     this.country = Objects.requireNonNull(country, "country is required");
     this.phone = phone;
+  }
+
+  /** The copy of an order's shipping address, its country code in capitals. */
+  public static DeliveryAddress of(PostalAddress to) {
+    return new DeliveryAddress(
+        to.recipient(),
+        to.company(),
+        to.line1(),
+        to.line2(),
+        to.postalCode(),
+        to.city(),
+        to.region(),
+        to.country() == null ? null : to.country().strip().toUpperCase(Locale.ROOT),
+        to.phone());
+  }
+
+  /** The address as the platform's contracts carry it. */
+  public PostalAddress toPostalAddress() {
+    return new PostalAddress(
+        recipient, company, line1, line2, postalCode, city, region, country, phone);
   }
 
   public String recipient() {

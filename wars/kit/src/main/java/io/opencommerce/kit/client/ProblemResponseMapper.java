@@ -36,13 +36,8 @@ public class ProblemResponseMapper implements ResponseExceptionMapper<ProblemExc
     }
     int status = response.getStatus();
     if (problem == null || !problem.containsKey("code")) {
-      return new ProblemException(
-          status,
-          "upstream-error",
-          "Upstream error",
-          "A service answered " + status + ".",
-          null,
-          null);
+      return ProblemException.answeredBy(
+          status, "upstream-error", "Upstream error", "A service answered " + status + ".", null);
     }
     List<FieldViolation> errors =
         problem.containsKey("errors")
@@ -55,13 +50,12 @@ public class ProblemResponseMapper implements ResponseExceptionMapper<ProblemExc
                 .toList()
             : List.of();
     ProblemException thrown =
-        new ProblemException(
+        ProblemException.answeredBy(
             status,
             problem.getString("code"),
             problem.getString("title", null),
             problem.getString("detail", null),
-            errors,
-            null);
+            errors);
     problem.forEach(
         (member, value) -> {
           if (!STANDARD.contains(member)) {

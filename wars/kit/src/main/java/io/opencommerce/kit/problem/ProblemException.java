@@ -9,8 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A failure the client can act on, answered as {@code application/problem+json}. Services throw it
- * through the factory methods instead of building responses by hand.
+ * A failure the client can act on, answered as {@code application/problem+json}. Every problem is
+ * made by a named factory, one per kind of failure.
+ *
+ * <p>A field of the request is named by where it came in and its name there: {@code body.<path>}
+ * ({@code body.lines[0].quantity}), {@code query.<name>}, {@code path.<name>} or {@code
+ * header.<Name>}; the request body as a whole is {@code body}. The Bean Validation mapper names
+ * fields the same way. Errors of a conflict (409) name the thing in conflict instead ({@code
+ * basket.<productId>}).
  */
 public class ProblemException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -22,7 +28,7 @@ public class ProblemException extends RuntimeException {
   private final Duration retryAfter;
   private final Map<String, Object> extensions = new LinkedHashMap<>();
 
-  public ProblemException(
+  private ProblemException(
       int status,
       String code,
       String title,
@@ -41,14 +47,40 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(400, code, "Bad request", detail, List.of(), null);
   }
 
-  public static ProblemException invalidField(String field, String message) {
+  /** 400 {@code validation-failed}, naming each field as the class comment says. */
+  public static ProblemException invalid(List<FieldViolation> errors) {
     return new ProblemException(
-        400,
-        "validation-failed",
-        "Validation failed",
-        "The request is not valid.",
-        List.of(new FieldViolation(field, message)),
-        null);
+        400, "validation-failed", "Validation failed", "The request is not valid.", errors, null);
+  }
+
+  /** 400: a field of the request body ({@code path} within it; null or empty: the whole body). */
+  public static ProblemException invalidBody(String path, String message) {
+    return invalid(List.of(new FieldViolation(bodyField(path), message)));
+  }
+
+  /** 400: fields of the request body, each named by its path within the body. */
+  public static ProblemException invalidBody(List<FieldViolation> inBody) {
+    return invalid(
+        inBody.stream().map(v -> new FieldViolation(bodyField(v.field()), v.message())).toList());
+  }
+
+  /** 400: a query parameter, by the name the client sends. */
+  public static ProblemException invalidQuery(String name, String message) {
+    return invalid(List.of(new FieldViolation("query." + name, message)));
+  }
+
+  /** 400: a path parameter, by its name in the path template. */
+  public static ProblemException invalidPath(String name, String message) {
+    return invalid(List.of(new FieldViolation("path." + name, message)));
+  }
+
+  /** 400: a request header. */
+  public static ProblemException invalidHeader(String name, String message) {
+    return invalid(List.of(new FieldViolation("header." + name, message)));
+  }
+
+  private static String bodyField(String path) {
+    return path == null || path.isEmpty() ? "body" : "body." + path;
   }
 
   public static ProblemException unauthorized(String code, String detail) {
@@ -81,6 +113,41 @@ public class ProblemException extends RuntimeException {
         detail,
         List.of(),
         retryAfter);
+  }
+
+  /** 402: the payment step refused the order. */
+  public static ProblemException paymentRequired(String code, String detail) {
+    return new ProblemException(402, code, "Payment required", detail, List.of(), null);
+  }
+
+  /** 412: a precondition of the request ({@code If-Match}) no longer holds. */
+  public static ProblemException preconditionFailed(String code, String detail) {
+    return new ProblemException(412, code, "Precondition failed", detail, List.of(), null);
+  }
+
+  /** 413 {@code payload-too-large}. */
+  public static ProblemException payloadTooLarge(long limit) {
+    return new ProblemException(
+        413,
+        "payload-too-large",
+        "Payload too large",
+        "The request body is larger than " + limit + " bytes.",
+        List.of(),
+        null);
+  }
+
+  /** 415: the body is of a type this endpoint does not take. */
+  public static ProblemException unsupportedMediaType(String code, String detail) {
+    return new ProblemException(415, code, "Unsupported media type", detail, List.of(), null);
+  }
+
+  /**
+   * A problem another service answered, as it answered it, for the caller to translate into its own
+   * vocabulary (the kit's REST clients throw it).
+   */
+  public static ProblemException answeredBy(
+      int status, String code, String title, String detail, List<FieldViolation> errors) {
+    return new ProblemException(status, code, title, detail, errors, null);
   }
 
   public static ProblemException unavailable(String code, String detail) {

@@ -1,6 +1,5 @@
 package io.opencommerce.kit.problem;
 
-import io.opencommerce.contracts.api.ProblemDetail.FieldViolation;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -8,7 +7,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -31,13 +29,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     if (e instanceof NotFoundException && e.getCause() != null && e.getMessage() != null) {
       Matcher parameter = QUERY_PARAMETER.matcher(e.getMessage());
       if (parameter.find()) {
-        return Problems.response(
-            400,
-            "validation-failed",
-            "Validation failed",
-            "The request is not valid.",
-            List.of(new FieldViolation(parameter.group(1), "has the wrong type")),
-            null);
+        return Problems.of(ProblemException.invalidQuery(parameter.group(1), "has the wrong type"));
       }
     }
     Response original = e.getResponse();

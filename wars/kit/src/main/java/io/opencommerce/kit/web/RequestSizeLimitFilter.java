@@ -51,11 +51,7 @@ public class RequestSizeLimitFilter implements ContainerRequestFilter {
   }
 
   static jakarta.ws.rs.core.Response tooLarge(long maxBytes) {
-    return Problems.response(
-        413,
-        "payload-too-large",
-        "Payload too large",
-        "The request body is larger than " + maxBytes + " bytes.");
+    return Problems.of(ProblemException.payloadTooLarge(maxBytes));
   }
 
   /** Fails the read once more than the limit has been consumed. */
@@ -89,13 +85,7 @@ public class RequestSizeLimitFilter implements ContainerRequestFilter {
     private void count(long n) {
       count += n;
       if (count > limit) {
-        throw new ProblemException(
-            413,
-            "payload-too-large",
-            "Payload too large",
-            "The request body is larger than " + limit + " bytes.",
-            null,
-            null);
+        throw ProblemException.payloadTooLarge(limit);
       }
     }
   }

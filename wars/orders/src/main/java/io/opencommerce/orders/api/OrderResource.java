@@ -137,7 +137,7 @@ public class OrderResource {
     try {
       return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
     } catch (DateTimeParseException e) {
-      throw ProblemException.invalidField("query." + name, "is not a calendar date");
+      throw ProblemException.invalidQuery(name, "is not a calendar date");
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.opencommerce.orders.application;
 
-import io.opencommerce.addresses.client.AddressView;
 import io.opencommerce.baskets.client.BasketView;
 import io.opencommerce.contracts.api.ProblemDetail.FieldViolation;
 import io.opencommerce.contracts.orders.PostalAddress;
@@ -134,11 +133,11 @@ public class Checkout {
   private Result placeNew(UUID orderId, UUID customer, String key, CheckoutRequest body) {
     BasketView basket = baskets.basket();
     List<BasketView.Line> lines = buyable(basket);
-    PostalAddress shipping = address(body.shippingAddressId(), "body.shippingAddressId");
+    PostalAddress shipping = address(body.shippingAddressId(), "shippingAddressId");
     PostalAddress billing =
         body.billingAddressId() == null || body.billingAddressId().equals(body.shippingAddressId())
             ? shipping
-            : address(body.billingAddressId(), "body.billingAddressId");
+            : address(body.billingAddressId(), "billingAddressId");
 
     ReservationView reservation = reserve(orderId, customer, basket, lines);
     Map<UUID, ReservationView.LineView> held = heldLines(reservation, orderId, customer, lines);
@@ -343,22 +342,10 @@ public class Checkout {
   }
 
   private PostalAddress address(UUID id, String field) {
-    AddressView address =
-        addresses
-            .address(id)
-            .orElseThrow(
-                () ->
-                    ProblemException.invalidField(field, "is not an address in your address book"));
-    return new PostalAddress(
-        address.recipient(),
-        address.company(),
-        address.line1(),
-        address.line2(),
-        address.postalCode(),
-        address.city(),
-        address.region(),
-        address.country(),
-        address.phone());
+    return addresses
+        .address(id)
+        .orElseThrow(
+            () -> ProblemException.invalidBody(field, "is not an address in your address book"));
   }
 
   private void release(UUID reservationId) {

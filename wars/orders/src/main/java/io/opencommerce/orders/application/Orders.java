@@ -69,8 +69,7 @@ public class Orders {
                 order.id(), order.number(), order.customerId(), order.total(), order.currency()));
     order.recordPayment(provider.code(), outcome.status().name(), outcome.reference());
     if (outcome.status() == PaymentOutcome.Status.DECLINED) {
-      throw new ProblemException(
-          402, "payment-declined", "Payment declined", "The payment was declined.", null, null);
+      throw ProblemException.paymentRequired("payment-declined", "The payment was declined.");
     }
     if (outcome.passed()) {
       order.moveTo(

@@ -108,10 +108,10 @@ public class ProductResource {
         ProductSort.parse(sort)
             .orElseThrow(
                 () ->
-                    ProblemException.invalidField(
+                    ProblemException.invalidQuery(
                         "sort", "must be one of name, -name, price, -price, newest"));
     if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
-      throw ProblemException.invalidField("minPrice", "must not be above maxPrice");
+      throw ProblemException.invalidQuery("minPrice", "must not be above maxPrice");
     }
     if (includeRetired && !caller.isAdmin()) {
       throw ProblemException.forbidden("Only administrators see retired products.");
@@ -248,12 +248,12 @@ public class ProductResource {
     String tag = ifMatch.strip().replace("W/", "").replace("\"", "");
     String prefix = id + "-";
     if (!tag.startsWith(prefix)) {
-      throw ProblemException.invalidField("If-Match", "must be an ETag of this product");
+      throw ProblemException.invalidHeader("If-Match", "must be an ETag of this product");
     }
     try {
       return Long.parseLong(tag.substring(prefix.length()));
     } catch (NumberFormatException e) {
-      throw ProblemException.invalidField("If-Match", "must be an ETag of this product");
+      throw ProblemException.invalidHeader("If-Match", "must be an ETag of this product");
     }
   }
 }

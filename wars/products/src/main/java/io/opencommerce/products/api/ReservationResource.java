@@ -136,8 +136,8 @@ public class ReservationResource {
     Map<UUID, Money> expected = new HashMap<>();
     for (ReservationRequest.Line line : request.lines()) {
       if ((line.unitPrice() == null) != (line.currency() == null)) {
-        throw ProblemException.invalidField(
-            "body.lines." + line.productId(), "names a unit price and its currency, or neither");
+        throw ProblemException.invalidBody(
+            "lines." + line.productId(), "names a unit price and its currency, or neither");
       }
       if (line.unitPrice() != null) {
         expected.putIfAbsent(line.productId(), new Money(line.unitPrice(), line.currency()));

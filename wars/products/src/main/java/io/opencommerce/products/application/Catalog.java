@@ -56,19 +56,15 @@ public class Catalog {
   public Product replace(UUID id, ProductRequest body, Long expectedVersion) {
     Product product = get(id, true);
     if (expectedVersion != null && expectedVersion != product.version()) {
-      throw new ProblemException(
-          412,
+      throw ProblemException.preconditionFailed(
           "version-mismatch",
-          "Precondition failed",
-          "The product changed since it was read (version " + product.version() + ").",
-          null,
-          null);
+          "The product changed since it was read (version " + product.version() + ").");
     }
     if (!product.sku().equals(body.sku()) && bySku(product.site(), body.sku()).isPresent()) {
       throw skuTaken(body.sku());
     }
     if (!product.sku().equals(body.sku())) {
-      throw ProblemException.invalidField("sku", "The SKU of a product cannot change.");
+      throw ProblemException.invalidBody("sku", "The SKU of a product cannot change.");
     }
     describe(product, body);
     em.flush(); // raises the version for the response and the event
@@ -145,7 +141,7 @@ public class Catalog {
     if (body.categoryId() != null) {
       category = em.find(Category.class, body.categoryId().toString());
       if (category == null || !category.site().equals(product.site())) {
-        throw ProblemException.invalidField("categoryId", "No such category.");
+        throw ProblemException.invalidBody("categoryId", "No such category.");
       }
     }
     product.describe(

@@ -39,13 +39,9 @@ public class ProductImages {
         ImageType.ofContentType(declaredType)
             .orElseThrow(
                 () ->
-                    new ProblemException(
-                        415,
+                    ProblemException.unsupportedMediaType(
                         "unsupported-image-type",
-                        "Unsupported media type",
-                        "Images must be image/png, image/jpeg or image/webp.",
-                        null,
-                        null));
+                        "Images must be image/png, image/jpeg or image/webp."));
     if (bytes.length == 0) {
       throw ProblemException.badRequest("empty-image", "The image is empty.");
     }
