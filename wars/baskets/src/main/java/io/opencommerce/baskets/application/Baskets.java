@@ -4,9 +4,9 @@ import io.opencommerce.baskets.domain.Basket;
 import io.opencommerce.contracts.orders.OrderPlaced;
 import io.opencommerce.kit.events.Received;
 import io.opencommerce.kit.problem.ProblemException;
+import io.opencommerce.kit.redis.Cache;
 import io.opencommerce.kit.security.SecureTokens;
 import io.opencommerce.kit.web.CurrentRequest;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,34 +16,26 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Baskets, durable in MySQL and hot in Redis: every change is written to the database and then,
- * once committed, to Redis; reads take Redis first. Losing Redis loses no basket, only speed. A
- * guest basket is known by a secret token (only its hash is stored) until it is merged into the
- * customer's basket on login.
+ * once committed, to Redis ({@link Cache}); reads take Redis first. Losing Redis loses no basket,
+ * only speed. A guest basket is known by a secret token (only its hash is stored) until it is
+ * merged into the customer's basket on login.
  */
 @ApplicationScoped
 public class Baskets {
-  private static final Logger LOG = Logger.getLogger(Baskets.class.getName());
   private static final Jsonb JSONB = JsonbBuilder.create();
   private static final long HOT_SECONDS = 24 * 3600;
 
-  @Inject RedisClient redis;
+  @Inject Cache cache;
   @Inject CurrentRequest request;
   @Inject BasketWriter writer;
-  @Resource TransactionSynchronizationRegistry transactions;
 
   /** The items of a basket as the hot copy holds them. */
   public record Snapshot(UUID id, List<Item> items) {
@@ -100,52 +92,24 @@ public class Baskets {
         request.site(),
         order.customerId(),
         basket -> order.lines().forEach(line -> basket.remove(line.productId())));
-    String key = customerKey(order.customerId());
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            drop(key);
-          }
-        });
+    cache.evictAfterCommit(customerKey(order.customerId()));
   }
 
   /** Moves a guest's items into the customer's basket and closes the guest basket. */
   public Snapshot merge(UUID owner, String token) {
     Snapshot merged = writer.merge(request.site(), owner, SecureTokens.hash(token));
-    drop(guestKey(token));
+    cache.evict(guestKey(token));
     return cache(customerKey(owner), merged);
   }
 
   private Optional<Snapshot> hot(String key) {
-    try {
-      String json = redis.get(key);
-      return json == null ? Optional.empty() : Optional.of(JSONB.fromJson(json, Snapshot.class));
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Basket hot copy unavailable", e);
-      return Optional.empty();
-    }
+    String json = cache.get(key);
+    return json == null ? Optional.empty() : Optional.of(JSONB.fromJson(json, Snapshot.class));
   }
 
   private Snapshot cache(String key, Snapshot snapshot) {
-    try {
-      redis.set(key, JSONB.toJson(snapshot), SetParams.setParams().ex(HOT_SECONDS));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Basket hot copy not written ({0}); dropping it", e.toString());
-      drop(key);
-    }
+    cache.put(key, JSONB.toJson(snapshot), HOT_SECONDS);
     return snapshot;
-  }
-
-  private void drop(String key) {
-    try {
-      redis.del(key);
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Basket hot copy not dropped", e);
-    }
   }
 
   private String customerKey(UUID owner) {

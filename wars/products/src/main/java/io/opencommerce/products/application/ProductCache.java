@@ -1,35 +1,30 @@
 package io.opencommerce.products.application;
 
 import io.opencommerce.contracts.products.ProductChanged;
+import io.opencommerce.kit.redis.Cache;
 import io.opencommerce.kit.web.CurrentRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Serialized product reads (entity tag and JSON bytes, so a hit needs no parsing and no encoding)
  * in Redis ({@code products.cache.ttl}, 10 minutes by default), dropped once a change has
- * committed. Redis is only a cache here: when it cannot answer, reads go to the database and
- * nothing fails.
+ * committed. Redis is only a cache here ({@link Cache}): when it cannot answer, reads go to the
+ * database and nothing fails.
  */
 @ApplicationScoped
 public class ProductCache {
-  private static final Logger LOG = Logger.getLogger(ProductCache.class.getName());
   private static final byte[] NO_PREFIX = {};
 
-  @Inject RedisClient redis;
+  @Inject Cache cache;
   @Inject CurrentRequest request;
 
   /** How long a product read stays in Redis (ISO-8601); a change of the product ends it sooner. */
@@ -81,21 +76,13 @@ public class ProductCache {
   /** The cached read of a product, or what {@code load} makes of it (then cached). */
   public Entry get(String site, UUID id, Supplier<Entry> load) {
     byte[] key = key(site, id).getBytes(StandardCharsets.UTF_8);
-    try {
-      byte[] cached = redis.get(key);
-      Entry hit = cached == null ? null : Entry.decode(cached, 0);
-      if (hit != null) {
-        return hit;
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Product cache read failed", e);
+    byte[] cached = cache.get(key);
+    Entry hit = cached == null ? null : Entry.decode(cached, 0);
+    if (hit != null) {
+      return hit;
     }
     Entry entry = load.get();
-    try {
-      redis.set(key, entry.encode(NO_PREFIX), SetParams.setParams().ex(ttlSeconds));
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Product cache write failed", e);
-    }
+    cache.put(key, entry.encode(NO_PREFIX), ttlSeconds);
     return entry;
   }
 
@@ -104,13 +91,8 @@ public class ProductCache {
    * finds the old row, so nothing stale is cached after the change). Products change in requests of
    * their own site.
    */
-  void invalidate(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProductChanged change) {
-    String key = key(request.site(), change.productId());
-    try {
-      redis.del(key);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Product cache eviction failed for {0}: {1}", new Object[] {key, e});
-    }
+  void invalidate(@Observes ProductChanged change) {
+    cache.evictAfterCommit(key(request.site(), change.productId()));
   }
 
   static String key(String site, UUID id) {

@@ -1,13 +1,13 @@
 package io.opencommerce.products.application;
 
 import io.opencommerce.contracts.products.ProductChanged;
+import io.opencommerce.kit.redis.Cache;
 import io.opencommerce.kit.web.CurrentRequest;
 import io.opencommerce.products.application.ProductCache.Entry;
 import io.opencommerce.products.application.ProductSearch.Criteria;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -22,11 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Product list pages ({@code GET /products}) in Redis, as the exact JSON served and its entity tag,
@@ -51,13 +47,12 @@ import redis.clients.jedis.params.SetParams;
  */
 @ApplicationScoped
 public class ProductListCache {
-  private static final Logger LOG = Logger.getLogger(ProductListCache.class.getName());
   private static final HexFormat HEX = HexFormat.of();
 
   /** The version of a site whose counter does not exist yet (no change since Redis started). */
   private static final byte[] FIRST_VERSION = {'0'};
 
-  @Inject RedisClient redis;
+  @Inject Cache cache;
   @Inject CurrentRequest request;
 
   /** How long a list page stays in Redis (ISO-8601); {@code PT0S} turns list caching off. */
@@ -93,23 +88,17 @@ public class ProductListCache {
   public Entry get(String site, Criteria criteria, int limit, int offset, Supplier<Entry> load) {
     byte[] key = key(site, criteria, limit, offset).getBytes(StandardCharsets.UTF_8);
     byte[] version = null;
-    try {
-      List<byte[]> found = redis.mget(versionKey(site).getBytes(StandardCharsets.UTF_8), key);
+    List<byte[]> found = cache.getAll(versionKey(site).getBytes(StandardCharsets.UTF_8), key);
+    if (found != null) {
       version = found.get(0) == null ? FIRST_VERSION : found.get(0);
       Entry hit = decode(found.get(1), version);
       if (hit != null) {
         return hit;
       }
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Product list cache read failed", e);
     }
     Entry entry = load.get();
     if (version != null) { // without the version read before the database, nothing is cached
-      try {
-        redis.set(key, encode(version, entry), SetParams.setParams().ex(ttlSeconds));
-      } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "Product list cache write failed", e);
-      }
+      cache.put(key, encode(version, entry), ttlSeconds);
     }
     return entry;
   }
@@ -120,29 +109,20 @@ public class ProductListCache {
   }
 
   /**
-   * Moves the site's lists to a new version once a product change has committed (the same
-   * after-commit observer as {@link ProductCache#invalidate}). Products change in requests of their
-   * own site.
+   * Moves the site's lists to a new version once a product change has committed (as {@link
+   * ProductCache#invalidate} drops the product). Products change in requests of their own site.
    */
-  void productChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProductChanged change) {
+  void productChanged(@Observes ProductChanged change) {
     newVersion();
   }
 
-  void categoryCreated(@Observes(during = TransactionPhase.AFTER_SUCCESS) CategoryCreated created) {
+  void categoryCreated(@Observes CategoryCreated created) {
     newVersion();
   }
 
   private void newVersion() {
     String key = versionKey(request.site());
-    try {
-      redis.incr(key);
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "Product list cache version increment failed for {0}, lists may be stale for up to {1}:"
-              + " {2}",
-          new Object[] {key, ttl, e});
-    }
+    cache.afterCommit("moving the product lists of a site to a new version", r -> r.incr(key));
   }
 
   static String versionKey(String site) {
