@@ -1,13 +1,13 @@
 package io.opencommerce.deliveries.api;
 
-import io.opencommerce.deliveries.application.Shipments;
-import io.opencommerce.deliveries.application.Shipments.Step;
-import io.opencommerce.deliveries.carrier.Carrier;
-import io.opencommerce.deliveries.carrier.Carriers;
+import io.opencommerce.deliveries.application.ShipmentProgress;
+import io.opencommerce.deliveries.application.ShipmentProgress.Step;
 import io.opencommerce.deliveries.client.CarrierWebhookRequest;
 import io.opencommerce.deliveries.client.DeliveriesApi;
 import io.opencommerce.deliveries.client.TrackingView;
+import io.opencommerce.deliveries.domain.Carrier;
 import io.opencommerce.deliveries.domain.ShipmentStatus;
+import io.opencommerce.deliveries.infrastructure.Carriers;
 import io.opencommerce.kit.problem.ConstraintViolationMapper;
 import io.opencommerce.kit.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
@@ -43,7 +43,7 @@ public class CarrierWebhookResource {
   private static final Logger LOG = Logger.getLogger(CarrierWebhookResource.class.getName());
 
   @Inject Carriers carriers;
-  @Inject Shipments shipments;
+  @Inject ShipmentProgress progress;
   @Inject Validator validator;
 
   /**
@@ -80,7 +80,7 @@ public class CarrierWebhookResource {
           "trackingNumber", "is not a tracking number of " + carrier.code());
     }
     return Views.tracking(
-        shipments.report(
+        progress.report(
             carrier.code(),
             request.trackingNumber(),
             new Step(

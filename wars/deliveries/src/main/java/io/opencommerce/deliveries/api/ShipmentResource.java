@@ -1,9 +1,10 @@
 package io.opencommerce.deliveries.api;
 
 import io.opencommerce.contracts.api.Page;
+import io.opencommerce.deliveries.application.ShipmentProgress;
+import io.opencommerce.deliveries.application.ShipmentProgress.Step;
 import io.opencommerce.deliveries.application.Shipments;
 import io.opencommerce.deliveries.application.Shipments.Filter;
-import io.opencommerce.deliveries.application.Shipments.Step;
 import io.opencommerce.deliveries.client.ShipmentEventRequest;
 import io.opencommerce.deliveries.client.ShipmentSummary;
 import io.opencommerce.deliveries.client.ShipmentView;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Consumes(MediaType.APPLICATION_JSON)
 public class ShipmentResource {
   @Inject Shipments shipments;
+  @Inject ShipmentProgress progress;
   @Inject CurrentUser caller;
 
   /**
@@ -85,7 +87,7 @@ public class ShipmentResource {
       @PathParam("id") UUID id,
       @NotNull(message = "A request body is required.") @Valid ShipmentEventRequest request) {
     return Views.shipment(
-        shipments.record(
+        progress.record(
             id,
             new Step(
                 ShipmentStatus.valueOf(request.status()),

@@ -1,8 +1,8 @@
 package io.opencommerce.deliveries.api;
 
 import io.opencommerce.deliveries.application.Shipments;
-import io.opencommerce.deliveries.carrier.Carriers;
 import io.opencommerce.deliveries.client.TrackingView;
+import io.opencommerce.deliveries.infrastructure.Carriers;
 import io.opencommerce.kit.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,9 +1,9 @@
 package io.opencommerce.deliveries.application;
 
-import io.opencommerce.deliveries.application.Shipments.Step;
-import io.opencommerce.deliveries.carrier.SimulatedCarrier;
+import io.opencommerce.deliveries.application.ShipmentProgress.Step;
 import io.opencommerce.deliveries.domain.Shipment;
 import io.opencommerce.deliveries.domain.ShipmentStatus;
+import io.opencommerce.deliveries.infrastructure.SimulatedCarrier;
 import io.opencommerce.kit.work.PeriodicWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -43,7 +43,7 @@ public class SimulatedCarrierProgress {
   private static final Logger LOG = Logger.getLogger(SimulatedCarrierProgress.class.getName());
 
   @Inject PeriodicWork work;
-  @Inject Shipments shipments;
+  @Inject ShipmentProgress shipments;
   @Inject SimulatedCarrier carrier;
 
   @Inject

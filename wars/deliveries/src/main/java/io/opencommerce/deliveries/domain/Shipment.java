@@ -1,5 +1,6 @@
 package io.opencommerce.deliveries.domain;
 
+import io.opencommerce.contracts.deliveries.ShipmentStatusChanged;
 import io.opencommerce.kit.persistence.Owned;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -154,6 +155,22 @@ public class Shipment implements Owned {
    */
   public Optional<TrackingEvent> cancel(String reason, Instant now) {
     return moveTo(ShipmentStatus.CANCELLED, now, null, reason, now);
+  }
+
+  /**
+   * What is published of the shipment as it stands now ({@link ShipmentStatusChanged}), for the
+   * change that took place {@code at}.
+   */
+  public ShipmentStatusChanged statusChanged(Instant at) {
+    return new ShipmentStatusChanged(
+        id(),
+        orderId(),
+        customerId(),
+        carrier,
+        trackingNumber,
+        status.name(),
+        estimatedDelivery,
+        at);
   }
 
   @Override

@@ -3,8 +3,8 @@ package io.opencommerce.deliveries.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.opencommerce.deliveries.carrier.SimulatedCarrier;
 import io.opencommerce.deliveries.domain.ShipmentStatus;
+import io.opencommerce.deliveries.infrastructure.SimulatedCarrier;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

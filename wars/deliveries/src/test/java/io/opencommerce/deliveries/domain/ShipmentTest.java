@@ -239,4 +239,22 @@ class ShipmentTest {
     assertThat(Arrays.stream(ShipmentStatus.values()).filter(s -> s.canMoveTo(CANCELLED)))
         .containsExactly(CREATED);
   }
+
+  @Test
+  void itsStatusChangeNewsCarriesTheShipmentAsItStands() {
+    Shipment shipment = created();
+    shipment.moveTo(IN_TRANSIT, at(10), "Paris hub", null, at(11));
+
+    assertThat(shipment.statusChanged(at(10)))
+        .isEqualTo(
+            new ShipmentStatusChanged(
+                shipment.id(),
+                shipment.orderId(),
+                customer,
+                "simulated",
+                "SIM79927398713",
+                ShipmentStatusChanged.IN_TRANSIT,
+                LocalDate.parse("2026-03-04"),
+                at(10)));
+  }
 }

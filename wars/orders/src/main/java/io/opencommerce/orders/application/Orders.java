@@ -11,10 +11,11 @@ import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
 import io.opencommerce.orders.domain.Order;
 import io.opencommerce.orders.domain.OrderStatus;
-import io.opencommerce.orders.payment.PaymentOutcome;
-import io.opencommerce.orders.payment.PaymentProvider;
-import io.opencommerce.orders.payment.PaymentRequest;
-import io.opencommerce.orders.payment.Payments;
+import io.opencommerce.orders.domain.PaymentOutcome;
+import io.opencommerce.orders.domain.PaymentProvider;
+import io.opencommerce.orders.domain.PaymentRequest;
+import io.opencommerce.orders.domain.ShipmentFollowUp;
+import io.opencommerce.orders.infrastructure.Payments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -166,6 +167,7 @@ public class Orders {
    * Follows the order's shipment: in transit or out for delivery moves a confirmed order to
    * shipped, delivered moves it to delivered (through shipped if that news was missed). News about
    * a later step than the order's, repeated news and news about a cancelled order change no status.
+   * The order decides ({@link Order#followShipment}); an order that cannot follow is logged.
    */
   void shipment(@Observes @Received ShipmentStatusChanged change) {
     Order order = em.find(Order.class, change.orderId().toString(), LockModeType.PESSIMISTIC_WRITE);
@@ -174,25 +176,15 @@ public class Orders {
           () -> "Shipment " + change.shipmentId() + " names unknown order " + change.orderId());
       return;
     }
-    boolean delivered = ShipmentStatusChanged.DELIVERED.equals(order.shipmentStatus());
-    order.recordShipment(
-        change.shipmentId(),
-        change.carrier(),
-        change.trackingNumber(),
-        delivered ? order.shipmentStatus() : change.status(),
-        change.estimatedDelivery(),
-        Instant.now());
-    OrderStatus target =
-        switch (change.status()) {
-          case ShipmentStatusChanged.IN_TRANSIT, ShipmentStatusChanged.OUT_FOR_DELIVERY ->
-              OrderStatus.SHIPPED;
-          case ShipmentStatusChanged.DELIVERED -> OrderStatus.DELIVERED;
-          default -> null;
-        };
-    if (target == null || order.status().reached(target)) {
-      return;
-    }
-    if (order.status() != OrderStatus.CONFIRMED && order.status() != OrderStatus.SHIPPED) {
+    ShipmentFollowUp followUp =
+        order.followShipment(
+            change.shipmentId(),
+            change.carrier(),
+            change.trackingNumber(),
+            change.status(),
+            change.estimatedDelivery(),
+            Instant.now());
+    if (followUp.outOfStep()) {
       LOG.warning(
           () ->
               "Order "
@@ -202,14 +194,6 @@ public class Orders {
                   + " but its shipment is "
                   + change.status()
                   + "; the order is left as it is");
-      return;
-    }
-    String actor = "carrier:" + change.carrier();
-    String reason = "shipment " + change.status().toLowerCase(Locale.ROOT).replace('_', ' ');
-    while (!order.status().reached(target)) {
-      OrderStatus next =
-          order.status() == OrderStatus.CONFIRMED ? OrderStatus.SHIPPED : OrderStatus.DELIVERED;
-      moveTo(order, next, actor, reason);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.opencommerce.orders.domain;
 
+import io.opencommerce.contracts.deliveries.ShipmentStatusChanged;
 import io.opencommerce.contracts.orders.PostalAddress;
 import io.opencommerce.kit.persistence.Owned;
 import jakarta.persistence.CollectionTable;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -190,6 +192,58 @@ public class Order implements Owned {
     this.shipmentStatus = shipmentStatus;
     this.estimatedDelivery = estimatedDelivery;
     this.updatedAt = now;
+  }
+
+  /**
+   * Follows the order's shipment as the deliveries service reports it ({@code shipmentStatus} is
+   * one of {@link ShipmentStatusChanged}'s statuses). The shipment is recorded whatever the news,
+   * though once delivered it stays {@code DELIVERED}. In transit or out for delivery moves a
+   * confirmed order to shipped, delivered moves it to delivered (through shipped if that news was
+   * missed), each step recorded in the history as made by {@code carrier:<carrier>}. News about a
+   * later step than the order's, repeated news and news of another shipment status change no
+   * status; an order that is neither confirmed nor shipped (placed, or cancelled) cannot follow and
+   * is left as it is: the answer is then {@linkplain ShipmentFollowUp#outOfStep() out of step}.
+   */
+  public ShipmentFollowUp followShipment(
+      UUID shipmentId,
+      String carrier,
+      String trackingNumber,
+      String shipmentStatus,
+      LocalDate estimatedDelivery,
+      Instant now) {
+    boolean delivered = ShipmentStatusChanged.DELIVERED.equals(this.shipmentStatus);
+    recordShipment(
+        shipmentId,
+        carrier,
+        trackingNumber,
+        delivered ? this.shipmentStatus : shipmentStatus,
+        estimatedDelivery,
+        now);
+    OrderStatus target =
+        switch (shipmentStatus) {
+          case ShipmentStatusChanged.IN_TRANSIT, ShipmentStatusChanged.OUT_FOR_DELIVERY ->
+              OrderStatus.SHIPPED;
+          case ShipmentStatusChanged.DELIVERED -> OrderStatus.DELIVERED;
+          default -> null;
+        };
+    if (target == null || status.reached(target)) {
+      return new ShipmentFollowUp(List.of(), false);
+    }
+    if (status != OrderStatus.CONFIRMED && status != OrderStatus.SHIPPED) {
+      return new ShipmentFollowUp(List.of(), true);
+    }
+    String actor = "carrier:" + carrier;
+    String reason = "shipment " + shipmentStatus.toLowerCase(Locale.ROOT).replace('_', ' ');
+    List<OrderTransition> made = new ArrayList<>();
+    while (!status.reached(target)) {
+      moveTo(
+          status == OrderStatus.CONFIRMED ? OrderStatus.SHIPPED : OrderStatus.DELIVERED,
+          now,
+          actor,
+          reason);
+      made.add(history.get(history.size() - 1));
+    }
+    return new ShipmentFollowUp(made, false);
   }
 
   public UUID id() {

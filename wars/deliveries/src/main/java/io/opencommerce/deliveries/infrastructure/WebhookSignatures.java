@@ -1,4 +1,4 @@
-package io.opencommerce.deliveries.carrier;
+package io.opencommerce.deliveries.infrastructure;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

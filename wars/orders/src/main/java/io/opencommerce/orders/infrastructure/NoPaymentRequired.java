@@ -1,5 +1,8 @@
-package io.opencommerce.orders.payment;
+package io.opencommerce.orders.infrastructure;
 
+import io.opencommerce.orders.domain.PaymentOutcome;
+import io.opencommerce.orders.domain.PaymentProvider;
+import io.opencommerce.orders.domain.PaymentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The provider for stores that collect payment outside the platform: every order passes. */

@@ -1,6 +1,9 @@
-package io.opencommerce.deliveries.carrier;
+package io.opencommerce.deliveries.infrastructure;
 
 import io.opencommerce.deliveries.client.CarrierWebhookRequest;
+import io.opencommerce.deliveries.domain.Carrier;
+import io.opencommerce.deliveries.domain.Label;
+import io.opencommerce.deliveries.domain.ShipmentRequest;
 import io.opencommerce.deliveries.domain.ShipmentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

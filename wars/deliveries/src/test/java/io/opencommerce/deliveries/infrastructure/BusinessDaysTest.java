@@ -1,4 +1,4 @@
-package io.opencommerce.deliveries.carrier;
+package io.opencommerce.deliveries.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

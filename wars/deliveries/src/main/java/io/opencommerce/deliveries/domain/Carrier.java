@@ -1,11 +1,13 @@
-package io.opencommerce.deliveries.carrier;
+package io.opencommerce.deliveries.domain;
 
 import io.opencommerce.deliveries.client.CarrierWebhookRequest;
 
 /**
  * A parcel carrier the platform ships with: it books shipments (a tracking number and an estimated
- * delivery date) and reports their progress through signed webhooks. Carriers are CDI beans found
- * by {@link #code()} ({@link Carriers}); adding one is adding a bean.
+ * delivery date) and reports their progress through signed webhooks. This is the port the use cases
+ * speak to; each carrier is an adapter of the infrastructure layer, a CDI bean found by {@link
+ * #code()} (the registry {@code io.opencommerce.deliveries.infrastructure.Carriers}); adding one is
+ * adding a bean.
  */
 public interface Carrier {
   /** The carrier's stable code, in lower case: {@code simulated}. */

@@ -1,4 +1,4 @@
-package io.opencommerce.deliveries.carrier;
+package io.opencommerce.deliveries.domain;
 
 import java.time.LocalDate;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.opencommerce.orders.payment;
+package io.opencommerce.orders.domain;
 
 import java.math.BigDecimal;
 import java.util.UUID;

@@ -1,5 +1,6 @@
-package io.opencommerce.deliveries.carrier;
+package io.opencommerce.deliveries.infrastructure;
 
+import io.opencommerce.deliveries.domain.Carrier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;

@@ -1,9 +1,11 @@
-package io.opencommerce.deliveries.carrier;
+package io.opencommerce.deliveries.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opencommerce.deliveries.carrier.SimulatedCarrier.Movement;
+import io.opencommerce.deliveries.domain.Label;
+import io.opencommerce.deliveries.domain.ShipmentRequest;
 import io.opencommerce.deliveries.domain.ShipmentStatus;
+import io.opencommerce.deliveries.infrastructure.SimulatedCarrier.Movement;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
-package io.opencommerce.orders.payment;
+package io.opencommerce.orders.infrastructure;
 
+import io.opencommerce.orders.domain.PaymentProvider;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
