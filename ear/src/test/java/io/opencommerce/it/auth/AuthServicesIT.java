@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.opencommerce.auth.application.AccountService;
+import io.opencommerce.auth.application.Accounts;
 import io.opencommerce.auth.application.AuthSettings;
-import io.opencommerce.auth.application.LoginService;
-import io.opencommerce.auth.application.LoginService.Outcome;
+import io.opencommerce.auth.application.Logins;
+import io.opencommerce.auth.application.Logins.Outcome;
 import io.opencommerce.auth.application.Users;
 import io.opencommerce.auth.domain.User;
 import io.opencommerce.it.support.ProbeServices;
@@ -40,8 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public class AuthServicesIT {
   private static final String PASSWORD = "Correct-Horse-42";
 
-  @Inject AccountService accounts;
-  @Inject LoginService logins;
+  @Inject Accounts accounts;
+  @Inject Logins logins;
   @Inject Users users;
   @Inject AuthSettings settings;
   @Inject AuthStore store;

@@ -1,6 +1,6 @@
 package io.opencommerce.auth.api;
 
-import io.opencommerce.auth.application.PasswordResetService;
+import io.opencommerce.auth.application.PasswordResets;
 import io.opencommerce.auth.client.PasswordResetConfirmation;
 import io.opencommerce.auth.client.PasswordResetRequest;
 import jakarta.annotation.security.PermitAll;
@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PasswordResetResource {
-  @Inject PasswordResetService resets;
+  @Inject PasswordResets resets;
 
   /** Always 202: whether the account exists is not revealed. */
   @POST

@@ -1,6 +1,6 @@
 package io.opencommerce.auth.api;
 
-import io.opencommerce.auth.application.ServiceTokenService;
+import io.opencommerce.auth.application.ServiceLogins;
 import io.opencommerce.auth.client.ServiceTokenRequest;
 import io.opencommerce.auth.client.ServiceTokenResponse;
 import io.opencommerce.kit.problem.ProblemException;
@@ -26,7 +26,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ServiceTokenResource {
-  @Inject ServiceTokenService tokens;
+  @Inject ServiceLogins tokens;
 
   @POST
   @PermitAll

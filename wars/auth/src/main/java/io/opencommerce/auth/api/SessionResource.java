@@ -1,7 +1,7 @@
 package io.opencommerce.auth.api;
 
-import io.opencommerce.auth.application.LoginService;
-import io.opencommerce.auth.application.LoginService.Outcome;
+import io.opencommerce.auth.application.Logins;
+import io.opencommerce.auth.application.Logins.Outcome;
 import io.opencommerce.auth.client.LoginRequest;
 import io.opencommerce.auth.client.RefreshRequest;
 import io.opencommerce.auth.client.TokenResponse;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SessionResource {
-  @Inject LoginService logins;
+  @Inject Logins logins;
   @Inject CurrentUser caller;
 
   @POST

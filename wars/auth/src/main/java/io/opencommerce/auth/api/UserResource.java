@@ -1,6 +1,6 @@
 package io.opencommerce.auth.api;
 
-import io.opencommerce.auth.application.AccountService;
+import io.opencommerce.auth.application.Accounts;
 import io.opencommerce.auth.application.Users;
 import io.opencommerce.auth.client.ChangePasswordRequest;
 import io.opencommerce.auth.client.RegisterRequest;
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class UserResource {
-  @Inject AccountService accounts;
+  @Inject Accounts accounts;
   @Inject Users users;
   @Inject CurrentUser caller;
   @Context UriInfo uri;

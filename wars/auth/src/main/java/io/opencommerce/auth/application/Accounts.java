@@ -19,7 +19,7 @@ import java.util.UUID;
 /** Accounts: registration, password changes, roles. */
 @ApplicationScoped
 @Transactional
-public class AccountService {
+public class Accounts {
   @Inject Users users;
   @Inject PasswordHasher hasher;
   @Inject AuthSettings settings;

@@ -23,7 +23,7 @@ public class BootstrapAdmin {
   private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class.getName());
 
   @Inject Users users;
-  @Inject AccountService accounts;
+  @Inject Accounts accounts;
 
   void onStart(@Observes @Priority(10) Startup startup) {
     Config config = ConfigProvider.getConfig();

@@ -21,7 +21,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class LoginService {
+public class Logins {
   @Inject Users users;
   @Inject PasswordHasher hasher;
   @Inject Sessions sessions;

@@ -22,12 +22,12 @@ import java.time.Instant;
  */
 @ApplicationScoped
 @Transactional
-public class PasswordResetService {
+public class PasswordResets {
   @PersistenceContext EntityManager em;
   @Inject Users users;
   @Inject PasswordHasher hasher;
   @Inject AuthSettings settings;
-  @Inject AccountService accounts;
+  @Inject Accounts accounts;
   @Inject SecurityAudit audit;
   @Inject Event<PasswordResetRequested> requested;
 

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ApplicationScoped
 @Transactional
-public class ServiceTokenService {
-  private static final Logger LOG = Logger.getLogger(ServiceTokenService.class.getName());
+public class ServiceLogins {
+  private static final Logger LOG = Logger.getLogger(ServiceLogins.class.getName());
 
   @Inject TokenIssuer issuer;
   @Inject SecurityAudit audit;

@@ -1,10 +1,13 @@
 package io.opencommerce.products.application;
 
 import io.opencommerce.contracts.api.ProblemDetail.FieldViolation;
+import io.opencommerce.contracts.orders.OrderCancelled;
+import io.opencommerce.contracts.orders.OrderPlaced;
 import io.opencommerce.contracts.products.StockCommitted;
 import io.opencommerce.contracts.products.StockLine;
 import io.opencommerce.contracts.products.StockReleased;
 import io.opencommerce.contracts.products.StockReserved;
+import io.opencommerce.kit.events.Received;
 import io.opencommerce.kit.persistence.OwnedRecords;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
@@ -14,6 +17,7 @@ import io.opencommerce.products.domain.Reservation;
 import io.opencommerce.products.domain.ReservationLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -34,7 +38,8 @@ import java.util.logging.Logger;
  * Reservations: hold units for a checkout (idempotently, per calling service and {@code
  * Idempotency-Key}), then commit or release them; expired ones are released by {@link
  * ReservationExpiry}. Each step changes the stock levels and publishes its event in one
- * transaction.
+ * transaction. The stock side of orders lives here too: a placed order's reservation is sold, a
+ * cancelled order's units come back, whether they were still held or already sold.
  */
 @ApplicationScoped
 @Transactional
@@ -151,13 +156,21 @@ public class Reservations {
     return reservation;
   }
 
+  void placed(@Observes @Received(inAnyOrder = true) OrderPlaced order) {
+    commitForOrder(order.reservationId(), order.number());
+  }
+
+  void cancelled(@Observes @Received(inAnyOrder = true) OrderCancelled order) {
+    giveBackForOrder(order.reservationId(), order.number());
+  }
+
   /**
    * Sells the units an order reserved. A reservation that ran out of time before the order arrived
    * (this service was down meanwhile) is sold all the same if the units are still there; if they
    * are not, the handling fails and the event ends in the dead-letter queue for an operator. A
    * reservation released meanwhile (the order was cancelled first) is left as it is.
    */
-  public void commitForOrder(UUID id, String order) {
+  void commitForOrder(UUID id, String order) {
     Reservation reservation = lockedForOrder(id, order).orElse(null);
     if (reservation == null) {
       return;
@@ -212,7 +225,7 @@ public class Reservations {
    * Gives a cancelled order's units back: released while held, put back on hand once sold. Any
    * later repetition changes nothing.
    */
-  public void giveBackForOrder(UUID id, String order) {
+  void giveBackForOrder(UUID id, String order) {
     Reservation reservation = lockedForOrder(id, order).orElse(null);
     if (reservation == null) {
       return;
