@@ -54,6 +54,14 @@ public interface ProductsApi {
   @Path("products/{id}/stock")
   StockView stock(@PathParam("id") UUID id);
 
+  /** Sets the units on hand (administrators); 409 {@code below-reserved} under the held units. */
+  @PUT
+  @Path("products/{id}/stock")
+  StockView setStock(
+      @HeaderParam("Authorization") String authorization,
+      @PathParam("id") UUID id,
+      StockRequest request);
+
   @POST
   @Path("products")
   Response create(@HeaderParam("Authorization") String authorization, ProductRequest request);

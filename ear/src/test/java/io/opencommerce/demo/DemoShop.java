@@ -1,0 +1,400 @@
+package io.opencommerce.demo;
+
+import io.opencommerce.addresses.client.AddressRequest;
+import io.opencommerce.addresses.client.AddressesApi;
+import io.opencommerce.auth.client.AuthApi;
+import io.opencommerce.auth.client.LoginRequest;
+import io.opencommerce.auth.client.RegisterRequest;
+import io.opencommerce.products.client.CategoryRequest;
+import io.opencommerce.products.client.CategoryView;
+import io.opencommerce.products.client.ProductRequest;
+import io.opencommerce.products.client.ProductsApi;
+import io.opencommerce.products.client.StockRequest;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.cxf.jaxrs.client.JAXRSClientFactory;
+
+/**
+ * The demo shop of the local platform, created through the platform's own client jars: the demo
+ * customer, the catalogue of {@code demo/shop.json} (categories, products and their units on hand,
+ * as the bootstrap administrator) and the customer's first address. Only what is missing is
+ * created, so running it again changes nothing (and never resets the stock orders have sold).
+ * {@code liberty-config/local/platform up} runs it once the server is ready:
+ *
+ * <pre>
+ * mvn -q -pl ear test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.opencommerce.demo.DemoShop [-Dplatform.url=http://127.0.0.1:9080]
+ *     [-Ddemo.shop=another-shop.json]
+ * </pre>
+ *
+ * The administrator's login is {@code AUTH_BOOTSTRAP_ADMIN_EMAIL} / {@code
+ * AUTH_BOOTSTRAP_ADMIN_PASSWORD} when set (as the server was given them), the local defaults
+ * otherwise. An account that cannot log in (kept from an earlier run with another password) is
+ * skipped with a warning. Exits with 1, naming the answer, when the platform refuses anything else.
+ */
+public final class DemoShop {
+  static final String ADMIN_EMAIL = "admin@opencommerce.local";
+  static final String ADMIN_PASSWORD = "Demo-Operator-2026!";
+
+  /** How long the customer's address book may take to open (it opens on UserRegistered). */
+  private static final Duration ADDRESS_BOOK_WAIT = Duration.ofSeconds(20);
+
+  private final AuthApi auth;
+  private final ProductsApi products;
+  private final AddressesApi addresses;
+
+  /** The catalogue file, as records. */
+  public record Shop(Customer customer, List<Category> categories, List<Product> products) {}
+
+  public record Customer(
+      String email, String password, String displayName, AddressRequest address) {}
+
+  public record Category(String slug, String name) {}
+
+  public record Product(
+      String category,
+      String sku,
+      BigDecimal price,
+      int onHand,
+      String name,
+      String description,
+      Map<String, String> attributes) {}
+
+  DemoShop(String base) {
+    auth = client(AuthApi.class, base, "auth");
+    products = client(ProductsApi.class, base, "products");
+    addresses = client(AddressesApi.class, base, "addresses");
+  }
+
+  public static void main(String[] args) throws Exception {
+    String base = System.getProperty("platform.url", "http://127.0.0.1:9080");
+    String file = System.getProperty("demo.shop");
+    Shop shop;
+    try (InputStream in =
+            file == null
+                ? DemoShop.class.getResourceAsStream("/demo/shop.json")
+                : java.nio.file.Files.newInputStream(java.nio.file.Path.of(file));
+        Jsonb jsonb = JsonbBuilder.create()) {
+      shop = jsonb.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), Shop.class);
+    }
+    try {
+      new DemoShop(base).create(shop);
+    } catch (Refused e) {
+      System.err.println("demo: error: " + e.getMessage());
+      System.exit(1);
+    } catch (jakarta.ws.rs.ProcessingException e) {
+      System.err.println("demo: error: the platform at " + base + " does not answer (" + e + ")");
+      System.exit(1);
+    }
+    System.exit(0); // the REST clients' threads would keep exec:java waiting
+  }
+
+  void create(Shop shop) throws InterruptedException {
+    register(shop.customer());
+    Optional<String> adminToken =
+        login(
+            env("AUTH_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
+            env("AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD));
+    if (adminToken.isPresent()) {
+      catalogue(adminToken.get(), shop);
+    }
+    Optional<String> customerToken = login(shop.customer().email(), shop.customer().password());
+    if (customerToken.isPresent()) {
+      address(customerToken.get(), shop.customer());
+    }
+  }
+
+  private static String env(String name, String otherwise) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? otherwise : value;
+  }
+
+  private void register(Customer customer) {
+    try (Response answer =
+        auth.register(
+            new RegisterRequest(customer.email(), customer.password(), customer.displayName()))) {
+      switch (answer.getStatus()) {
+        case 201 -> ok("customer " + customer.email() + " registered");
+        case 409 -> ok("customer " + customer.email() + " already registered");
+        default -> throw refused("POST /auth/api/users", answer, "201 or 409");
+      }
+    }
+  }
+
+  /** A bearer token for the account, or empty (with a warning) when it cannot log in. */
+  private Optional<String> login(String email, String password) {
+    try {
+      return Optional.of("Bearer " + auth.login(new LoginRequest(email, password)).accessToken());
+    } catch (WebApplicationException e) {
+      int status = e.getResponse().getStatus();
+      if (status == 401 || status == 429) {
+        warn(
+            email
+                + " cannot log in ("
+                + problemCode(e.getResponse())
+                + "): skipping the demo data it creates");
+        return Optional.empty();
+      }
+      throw refused("POST /auth/api/sessions as " + email, e.getResponse(), "200");
+    }
+  }
+
+  private void catalogue(String admin, Shop shop) {
+    int created = 0;
+    for (Category category : shop.categories()) {
+      try (Response answer =
+          products.createCategory(admin, new CategoryRequest(category.slug(), category.name()))) {
+        if (answer.getStatus() == 201) {
+          ok("category " + category.slug() + " created");
+          created++;
+        } else if (answer.getStatus() != 409 || !"slug-taken".equals(problemCode(answer))) {
+          throw refused(
+              "POST /products/api/categories (" + category.slug() + ")",
+              answer,
+              "201, or 409 slug-taken");
+        }
+      }
+    }
+    Map<String, UUID> categoryIds =
+        products.categories().stream()
+            .collect(Collectors.toMap(CategoryView::slug, CategoryView::id, (a, b) -> a));
+    for (Product product : shop.products()) {
+      UUID category = categoryIds.get(product.category());
+      if (category == null) {
+        throw new Refused("GET /products/api/categories does not list " + product.category());
+      }
+      if (create(admin, product, category)) {
+        created++;
+      }
+    }
+    int total = shop.categories().size() + shop.products().size();
+    ok(
+        "catalog: "
+            + shop.categories().size()
+            + " categories and "
+            + shop.products().size()
+            + " products: "
+            + created
+            + " created, "
+            + (total - created)
+            + " already there");
+  }
+
+  /** Creates a product and counts its units; false when its SKU exists (its stock is left). */
+  private boolean create(String admin, Product product, UUID category) {
+    UUID id;
+    try (Response answer =
+        products.create(
+            admin,
+            new ProductRequest(
+                product.sku(),
+                product.name(),
+                product.description(),
+                category,
+                product.price(),
+                "EUR",
+                product.attributes(),
+                true))) {
+      if (answer.getStatus() == 409 && "sku-taken".equals(problemCode(answer))) {
+        return false;
+      }
+      if (answer.getStatus() != 201 || answer.getLocation() == null) {
+        throw refused(
+            "POST /products/api/products (" + product.sku() + ")", answer, "201, or 409 sku-taken");
+      }
+      id = UUID.fromString(answer.getLocation().getPath().replaceAll(".*/", ""));
+    }
+    try {
+      products.setStock(admin, id, new StockRequest(product.onHand()));
+    } catch (WebApplicationException e) {
+      throw refused(
+          "PUT /products/api/products/"
+              + id
+              + "/stock ("
+              + product.sku()
+              + "; the product exists, set its stock by hand)",
+          e.getResponse(),
+          "200");
+    }
+    ok(
+        "product "
+            + product.sku()
+            + " created: "
+            + product.name()
+            + ", "
+            + product.price().toPlainString()
+            + " EUR, "
+            + product.onHand()
+            + " in stock");
+    return true;
+  }
+
+  /**
+   * Gives the customer their first address when the book is empty. The book opens when the
+   * addresses service hears of the registration, so 404 and 409 are asked again for a while.
+   */
+  private void address(String customer, Customer who) throws InterruptedException {
+    Instant deadline = Instant.now().plus(ADDRESS_BOOK_WAIT);
+    while (true) {
+      Response problem;
+      try {
+        long total = addresses.list(customer, 1, 0).total();
+        if (total > 0) {
+          ok("customer " + who.email() + " already has " + total + " address(es)");
+          return;
+        }
+        try (Response answer = addresses.create(customer, who.address())) {
+          if (answer.getStatus() == 201) {
+            ok("customer " + who.email() + " got a default address in " + who.address().city());
+            return;
+          }
+          problem = answer;
+          body(answer);
+        }
+      } catch (WebApplicationException e) {
+        problem = e.getResponse();
+      }
+      if (problem.getStatus() != 404 && problem.getStatus() != 409) {
+        throw refused("the address book of " + who.email(), problem, "200 or 201");
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw refused(
+            "the address book of " + who.email() + " (still not open after 20 s)",
+            problem,
+            "200 or 201");
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /** The typed client of a service's API root. */
+  private static <T> T client(Class<T> api, String base, String service) {
+    return JAXRSClientFactory.create(base + "/" + service + "/api", api, List.of(new JsonBodies()));
+  }
+
+  /**
+   * Bodies as JSON-B reads and writes them, and any body as text (a problem document is read as
+   * text, then as JSON). Logs nothing: the bodies carry passwords and tokens.
+   */
+  @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
+  @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+  static final class JsonBodies implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    @Override
+    public boolean isReadable(
+        Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
+      return true;
+    }
+
+    @Override
+    public Object readFrom(
+        Class<Object> type,
+        Type generic,
+        Annotation[] annotations,
+        MediaType mediaType,
+        MultivaluedMap<String, String> headers,
+        InputStream in)
+        throws IOException {
+      byte[] bytes = in.readAllBytes();
+      if (String.class.equals(type)) {
+        return new String(bytes, StandardCharsets.UTF_8);
+      }
+      return jsonb.fromJson(new String(bytes, StandardCharsets.UTF_8), generic);
+    }
+
+    @Override
+    public boolean isWriteable(
+        Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
+      return true;
+    }
+
+    @Override
+    public void writeTo(
+        Object value,
+        Class<?> type,
+        Type generic,
+        Annotation[] annotations,
+        MediaType mediaType,
+        MultivaluedMap<String, Object> headers,
+        OutputStream out)
+        throws IOException {
+      out.write(jsonb.toJson(value, generic).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The {@code code} of a problem+json answer; empty for anything else. */
+  private static String problemCode(Response answer) {
+    try (JsonReader reader = Json.createReader(new java.io.StringReader(body(answer)))) {
+      JsonObject problem = reader.readObject();
+      return problem.getString("code", "");
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static Refused refused(String what, Response answer, String expected) {
+    String body = body(answer);
+    return new Refused(
+        what
+            + " answered "
+            + answer.getStatus()
+            + " (expected "
+            + expected
+            + ")"
+            + (body == null || body.isBlank() ? "" : ":\n  | " + body));
+  }
+
+  /** The answer's body as text (read once, then kept for the next read); empty if none. */
+  private static String body(Response answer) {
+    try {
+      answer.bufferEntity();
+      String text = answer.readEntity(String.class);
+      return text == null ? "" : text;
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static void ok(String message) {
+    System.out.println("demo: " + message);
+  }
+
+  private static void warn(String message) {
+    System.err.println("demo: warning: " + message);
+  }
+
+  /** The platform refused something the demo shop needs. */
+  static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+}
