@@ -18,6 +18,9 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientResponseContext;
+import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -295,6 +298,21 @@ public final class DemoShop {
   /** The typed client of a service's API root. */
   private static <T> T client(Class<T> api, String base, String service) {
     return JAXRSClientFactory.create(base + "/" + service + "/api", api, List.of(new JsonBodies()));
+  }
+
+  /**
+   * Keeps every answer's body in memory before the client sees it: the server closes the connection
+   * after an error answer, and a problem document must still be readable then.
+   */
+  static final class KeptBodies implements ClientResponseFilter {
+    @Override
+    public void filter(ClientRequestContext request, ClientResponseContext response)
+        throws IOException {
+      if (response.hasEntity()) {
+        response.setEntityStream(
+            new java.io.ByteArrayInputStream(response.getEntityStream().readAllBytes()));
+      }
+    }
   }
 
   /**
