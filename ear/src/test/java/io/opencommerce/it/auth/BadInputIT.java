@@ -31,8 +31,20 @@ class BadInputIT {
         Arguments.of("not JSON at all", "{\"email\": ", 400, "malformed-json", null),
         Arguments.of("a JSON array", "[1,2,3]", 400, "malformed-json", null),
         Arguments.of(
-            "a wrong type",
+            "an object for a string",
             "{\"email\": {\"a\": 1}, \"password\": \"" + PASSWORD + "\", \"displayName\": \"X\"}",
+            400,
+            "validation-failed",
+            "body.email"),
+        Arguments.of(
+            "a number for a string",
+            "{\"email\": \"EMAIL\", \"password\": \"" + PASSWORD + "\", \"displayName\": 42}",
+            400,
+            "validation-failed",
+            "body.displayName"),
+        Arguments.of(
+            "the body inside an array",
+            "[{\"email\": \"EMAIL\", \"password\": \"" + PASSWORD + "\", \"displayName\": \"X\"}]",
             400,
             "malformed-json",
             null),

@@ -15,10 +15,7 @@ public class MalformedJsonMapper implements ExceptionMapper<JsonbException> {
         return Problems.of(problem); // e.g. the body outgrew its size limit while being parsed
       }
     }
-    return Problems.response(
-        400,
-        "malformed-json",
-        "Malformed JSON",
-        "The request body is not valid JSON for this operation.");
+    return Problems.of(
+        ProblemException.malformedJson("The request body is not valid JSON for this operation."));
   }
 }

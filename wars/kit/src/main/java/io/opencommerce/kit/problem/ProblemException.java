@@ -47,6 +47,11 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(400, code, "Bad request", detail, List.of(), null);
   }
 
+  /** 400 {@code malformed-json}: the body is not JSON, or not JSON of the operation's shape. */
+  public static ProblemException malformedJson(String detail) {
+    return new ProblemException(400, "malformed-json", "Malformed JSON", detail, List.of(), null);
+  }
+
   /** 400 {@code validation-failed}, naming each field as the class comment says. */
   public static ProblemException invalid(List<FieldViolation> errors) {
     return new ProblemException(

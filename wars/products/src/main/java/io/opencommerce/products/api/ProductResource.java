@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -67,6 +68,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProductResource {
+  /** The highest price a product can have (13 digits and 2 decimals), so a filter's bound. */
+  static final String MAX_PRICE = "9999999999999.99";
+
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   /**
@@ -95,9 +99,13 @@ public class ProductResource {
       @QueryParam("q") @Size(max = 200, message = "must be at most 200 characters") String text,
       @QueryParam("category") @Size(max = 64, message = "must be at most 64 characters")
           String category,
-      @QueryParam("minPrice") @DecimalMin(value = "0", message = "must not be negative")
+      @QueryParam("minPrice")
+          @DecimalMin(value = "0", message = "must not be negative")
+          @DecimalMax(value = MAX_PRICE, message = "must be at most " + MAX_PRICE)
           BigDecimal minPrice,
-      @QueryParam("maxPrice") @DecimalMin(value = "0", message = "must not be negative")
+      @QueryParam("maxPrice")
+          @DecimalMin(value = "0", message = "must not be negative")
+          @DecimalMax(value = MAX_PRICE, message = "must be at most " + MAX_PRICE)
           BigDecimal maxPrice,
       @QueryParam("inStock") @DefaultValue("false") boolean inStock,
       @QueryParam("sort") @DefaultValue("name") String sort,
