@@ -89,12 +89,4 @@ public class OutboxPublisher {
         .headers(headers)
         .build();
   }
-
-  /** Deletes rows published longer ago than the retention; they serve only audits and replays. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public int purgePublishedBefore(Instant cutoff) {
-    return em.createQuery("DELETE FROM OutboxMessage m WHERE m.publishedAt < :cutoff")
-        .setParameter("cutoff", cutoff)
-        .executeUpdate();
-  }
 }

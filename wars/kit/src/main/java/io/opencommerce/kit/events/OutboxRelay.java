@@ -12,8 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
@@ -25,12 +23,11 @@ import org.eclipse.microprofile.metrics.Tag;
  * is pending, in batches of {@value #BATCH}; while the broker is away the rows wait and the service
  * keeps accepting writes, and a failed publish backs off ({@link PeriodicWork}). The backlog
  * (unpublished rows, counted every second) is the gauge {@code outbox_backlog{service=…}}, what
- * left the counter {@code events_published_total{service=…}}. Published rows are purged hourly once
- * older than {@code events.outbox.retention} (P7D).
+ * left the counter {@code events_published_total{service=…}}. Published rows are purged by {@link
+ * EventRetention}.
  */
 @ApplicationScoped
 public class OutboxRelay {
-  private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
   private static final int BATCH = 100;
   private static final String BACKLOG_METRIC = "outbox_backlog";
   private static final String PUBLISHED_METRIC = "events_published";
@@ -46,10 +43,6 @@ public class OutboxRelay {
   @ConfigProperty(name = "events.relay.interval-ms", defaultValue = "200")
   long intervalMs;
 
-  @Inject
-  @ConfigProperty(name = "events.outbox.retention", defaultValue = "P7D")
-  String retention;
-
   private volatile long backlog;
 
   void start(@Observes Startup startup) {
@@ -61,17 +54,10 @@ public class OutboxRelay {
         // Read a field only: the metrics endpoint's thread has no application context.
         () -> backlog,
         serviceTag());
-    Duration retained = Duration.parse(retention);
     Duration second = Duration.ofSeconds(1);
     work.every(
         Duration.ofMillis(intervalMs), second, "Publishing the outbox", BATCH, this::publish);
     work.every(second, second, "Counting the outbox backlog", 1, max -> countBacklog());
-    work.every(
-        Duration.ofHours(1),
-        second,
-        "Purging the published outbox",
-        Integer.MAX_VALUE,
-        max -> purge(retained));
   }
 
   /** One batch; nothing while the broker is away (the rows wait). */
@@ -93,14 +79,6 @@ public class OutboxRelay {
             statement.executeQuery("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL")) {
       rows.next();
       backlog = rows.getLong(1);
-    }
-    return 0;
-  }
-
-  private int purge(Duration retained) {
-    int purged = publisher.purgePublishedBefore(Instant.now().minus(retained));
-    if (purged > 0) {
-      LOG.info(() -> "Purged " + purged + " published outbox rows");
     }
     return 0;
   }

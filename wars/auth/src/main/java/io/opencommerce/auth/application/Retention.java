@@ -1,0 +1,44 @@
+package io.opencommerce.auth.application;
+
+import io.opencommerce.kit.work.Purges;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What the auth service keeps, and for how long: refresh and reset tokens for {@code
+ * auth.retention.tokens} (P7D) after they expired (long enough to recognise a stolen token that is
+ * replayed late), the security audit trail for {@code auth.retention.security-events} (P400D: a
+ * year and a margin, as audits ask).
+ */
+@ApplicationScoped
+public class Retention {
+  @Inject Purges purges;
+
+  @Inject
+  @ConfigProperty(name = "auth.retention.tokens", defaultValue = "P7D")
+  String tokens;
+
+  @Inject
+  @ConfigProperty(name = "auth.retention.security-events", defaultValue = "P400D")
+  String securityEvents;
+
+  void start(@Observes Startup startup) {
+    Duration afterExpiry = Duration.parse(tokens);
+    purges.keep(
+        "expired refresh tokens",
+        afterExpiry,
+        "DELETE FROM refresh_tokens WHERE expires_at < ? LIMIT ?");
+    purges.keep(
+        "expired password reset tokens",
+        afterExpiry,
+        "DELETE FROM password_reset_tokens WHERE expires_at < ? LIMIT ?");
+    purges.keep(
+        "security events",
+        Duration.parse(securityEvents),
+        "DELETE FROM security_events WHERE occurred_at < ? LIMIT ?");
+  }
+}
