@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A request body is read only if it has the shape of what the endpoint takes: a valid body wrapped
  * in an array, or a number or a boolean where a text is expected, gets a 400 problem naming what is
- * wrong, and nothing is stored. A numeric query parameter is bounded.
+ * wrong, and nothing is stored. A numeric query parameter is bounded. What the web container itself
+ * refuses is a problem document too, without the container's page or stack trace.
  */
 class BodyShapeIT {
   private static String admin;
@@ -96,5 +97,15 @@ class BodyShapeIT {
     assertThat(fields(refused.json())).containsExactly("query.minPrice");
     get(PRODUCTS + "/products?maxPrice=99999999999999", null)
         .assertProblem(400, "validation-failed");
+  }
+
+  @Test
+  void aPathTheContainerRefusesIsAProblemWithoutAStackTrace() {
+    for (String service : List.of(BASKETS, PRODUCTS, ADDRESSES)) {
+      var refused =
+          get(service + "/..%2F..%2Fsomething", customer).assertProblem(400, "bad-request");
+      assertThat(refused.body()).doesNotContain("CWWWC", "java.", "<html");
+    }
+    get(BASKETS.replace("/api", "") + "/platform-error", null).assertProblem(404, "not-found");
   }
 }

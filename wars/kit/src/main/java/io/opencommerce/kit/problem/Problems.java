@@ -16,7 +16,7 @@ import java.util.List;
 public final class Problems {
   public static final String MEDIA_TYPE = "application/problem+json";
   public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
-  private static final String TYPE_BASE = "https://opencommerce.io/problems/";
+  static final String TYPE_BASE = "https://opencommerce.io/problems/";
 
   private static final Jsonb JSONB = JsonbBuilder.create();
 

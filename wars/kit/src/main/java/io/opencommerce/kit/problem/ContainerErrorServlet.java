@@ -1,0 +1,75 @@
+package io.opencommerce.kit.problem;
+
+import io.opencommerce.contracts.api.ProblemDetail;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The error page of every service (the kit's {@code web-fragment.xml}): what the web container
+ * itself refuses before JAX-RS sees the request (an encoded {@code /} in a path, a malformed URI)
+ * is answered as {@code application/problem+json} with its status and a stable code, and nothing of
+ * the exception. Asked for directly, it is a 404 like any unknown path.
+ */
+@WebServlet(urlPatterns = "/platform-error")
+public class ContainerErrorServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    int status = code instanceof Integer c && c >= 400 ? c : 404;
+    String problem =
+        switch (status) {
+          case 400 -> "bad-request";
+          case 404 -> "not-found";
+          case 405 -> "method-not-allowed";
+          case 413 -> "payload-too-large";
+          case 415 -> "unsupported-media-type";
+          default -> status >= 500 ? "internal-error" : "request-refused";
+        };
+    String detail =
+        switch (status) {
+          case 400 -> "The request is malformed (its address or headers cannot be read).";
+          case 404 -> "There is nothing at this address.";
+          default -> status >= 500 ? "The server could not answer." : "The request was refused.";
+        };
+    byte[] body =
+        JSONB
+            .toJson(
+                new ProblemDetail(
+                    Problems.TYPE_BASE + problem,
+                    titleOf(status),
+                    status,
+                    detail,
+                    null,
+                    problem,
+                    List.of()))
+            .getBytes(StandardCharsets.UTF_8);
+    response.resetBuffer();
+    response.setStatus(status);
+    response.setContentType("application/problem+json");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  private static String titleOf(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 413 -> "Payload too large";
+      case 415 -> "Unsupported media type";
+      default -> status >= 500 ? "Internal server error" : "Request refused";
+    };
+  }
+}
