@@ -20,4 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     type = SecuritySchemeType.HTTP,
     scheme = "bearer",
     bearerFormat = "JWT")
-public class AuthApplication extends Application {}
+public class AuthApplication extends Application {
+  /**
+   * The admission limit of every request that hashes a password (login, registration, password
+   * change, reset confirmation): {@code platform.limits.password-hashing.*}, set in this service's
+   * {@code microprofile-config.properties}.
+   */
+  static final String PASSWORD_HASHING = "password-hashing";
+}

@@ -3,6 +3,7 @@ package io.opencommerce.auth.api;
 import io.opencommerce.auth.application.PasswordResets;
 import io.opencommerce.auth.client.PasswordResetConfirmation;
 import io.opencommerce.auth.client.PasswordResetRequest;
+import io.opencommerce.kit.web.Admission;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,7 @@ public class PasswordResetResource {
     return Response.accepted().build();
   }
 
+  @Admission(AuthApplication.PASSWORD_HASHING)
   @POST
   @Path("confirmation")
   public Response confirm(

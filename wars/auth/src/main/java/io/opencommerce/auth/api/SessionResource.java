@@ -9,6 +9,7 @@ import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.security.CurrentUser;
 import io.opencommerce.kit.security.Roles;
 import io.opencommerce.kit.security.TokenClaims;
+import io.opencommerce.kit.web.Admission;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,6 +37,7 @@ public class SessionResource {
   @Inject Logins logins;
   @Inject CurrentUser caller;
 
+  @Admission(AuthApplication.PASSWORD_HASHING)
   @POST
   @PermitAll
   public Response login(

@@ -9,6 +9,7 @@ import io.opencommerce.auth.domain.User;
 import io.opencommerce.contracts.api.Page;
 import io.opencommerce.kit.security.CurrentUser;
 import io.opencommerce.kit.security.Roles;
+import io.opencommerce.kit.web.Admission;
 import io.opencommerce.kit.web.PageRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,6 +47,7 @@ public class UserResource {
   @Inject CurrentUser caller;
   @Context UriInfo uri;
 
+  @Admission(AuthApplication.PASSWORD_HASHING)
   @POST
   @PermitAll
   public Response register(
@@ -64,6 +66,7 @@ public class UserResource {
     return Views.profile(users.get(caller.id()));
   }
 
+  @Admission(AuthApplication.PASSWORD_HASHING)
   @PUT
   @Path("me/password")
   @RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.ADMIN})
