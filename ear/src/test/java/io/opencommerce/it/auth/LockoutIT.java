@@ -6,9 +6,15 @@ import static io.opencommerce.it.support.Platform.loginJson;
 import static io.opencommerce.it.support.Platform.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencommerce.auth.client.RefreshRequest;
+import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.EventTap;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Session;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +59,29 @@ class LockoutIT {
                   Duration.ofSeconds(20)))
           .as("AccountLocked published")
           .isPresent();
+    }
+  }
+
+  @Test
+  void aRefreshWhileLockedIsRefusedAndDoesNotSpendTheToken() throws Exception {
+    Session user = Platform.registerAndLogin("locked-refresh");
+    for (int i = 1; i <= 5; i++) {
+      post(AUTH + "/sessions", loginJson(user.email(), "Wrong-Password-" + i), null);
+    }
+    post(AUTH + "/sessions/refresh", Bodies.json(new RefreshRequest(user.refreshToken())), null)
+        .assertProblem(429, "account-locked");
+
+    try (Connection auth =
+            DriverManager.getConnection(
+                "jdbc:mysql://127.0.0.1:3306/auth", "auth", "auth-dev-password");
+        PreparedStatement spent =
+            auth.prepareStatement(
+                "SELECT COUNT(*) FROM refresh_tokens WHERE user_id = ? AND used_at IS NOT NULL")) {
+      spent.setString(1, user.userId());
+      try (ResultSet rows = spent.executeQuery()) {
+        rows.next();
+        assertThat(rows.getLong(1)).as("refresh tokens spent while locked").isZero();
+      }
     }
   }
 

@@ -102,7 +102,11 @@ public class Logins {
     return new Outcome.Locked(user.loginAttempts().remainingLock(Instant.now()));
   }
 
-  /** Spends a refresh token for a new pair; a reused token ends its whole session. */
+  /**
+   * Spends a refresh token for a new pair; a reused token ends its whole session. While the account
+   * is locked the token is refused and left as it was, so that the next refresh after the lock is
+   * not mistaken for a stolen token's reuse.
+   */
   public Outcome refresh(String refreshToken) {
     Instant now = Instant.now();
     Optional<RefreshToken> found = sessions.byTokenForUpdate(refreshToken);
@@ -111,11 +115,11 @@ public class Logins {
     }
     RefreshToken token = found.get();
     User user = users.get(token.userId());
+    if (user.loginAttempts().isLocked(now)) {
+      return new Outcome.Locked(user.loginAttempts().remainingLock(now));
+    }
     switch (token.use(now)) {
       case ROTATED -> {
-        if (user.loginAttempts().isLocked(now)) {
-          return new Outcome.Locked(user.loginAttempts().remainingLock(now));
-        }
         TokenResponse tokens = sessions.issue(user, token.familyId());
         audit.record(SecurityEventType.TOKEN_REFRESHED, user.id(), user.email(), null, null);
         return new Outcome.Success(tokens);
