@@ -4,8 +4,10 @@ import static io.opencommerce.it.support.Platform.AUTH;
 import static io.opencommerce.it.support.Platform.get;
 import static io.opencommerce.it.support.Platform.loginJson;
 import static io.opencommerce.it.support.Platform.post;
+import static io.opencommerce.it.support.Platform.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opencommerce.auth.client.ChangePasswordRequest;
 import io.opencommerce.auth.client.RefreshRequest;
 import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.EventTap;
@@ -83,6 +85,27 @@ class LockoutIT {
         assertThat(rows.getLong(1)).as("refresh tokens spent while locked").isZero();
       }
     }
+  }
+
+  @Test
+  void wrongCurrentPasswordsOnAPasswordChangeLockTheAccountToo() {
+    Session user = Platform.registerAndLogin("locked-change");
+    for (int i = 1; i <= 4; i++) {
+      send(
+              "PUT",
+              AUTH + "/users/me/password",
+              Bodies.json(new ChangePasswordRequest("Wrong-Password-" + i, "Brand-New-Horse-43")),
+              user.accessToken())
+          .assertProblem(400, "validation-failed");
+    }
+    send(
+            "PUT",
+            AUTH + "/users/me/password",
+            Bodies.json(new ChangePasswordRequest("Wrong-Password-5", "Brand-New-Horse-43")),
+            user.accessToken())
+        .assertProblem(429, "account-locked");
+    post(AUTH + "/sessions", loginJson(user.email(), user.password()), null)
+        .assertProblem(429, "account-locked");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.opencommerce.auth.application;
 
+import io.opencommerce.auth.domain.LoginAttempts;
 import io.opencommerce.auth.domain.SecurityEventType;
 import io.opencommerce.auth.domain.User;
 import io.opencommerce.auth.infrastructure.PasswordHasher;
@@ -13,6 +14,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,16 +58,49 @@ public class Accounts {
     return user;
   }
 
-  /** Changes the caller's password and ends every session of theirs. */
+  /**
+   * Changes the caller's password and ends every session of theirs. A wrong current password counts
+   * as a failed login (a stolen session must not be a way to guess the password), and is kept when
+   * the request is refused; a locked account is refused with 429 like a login.
+   */
+  @Transactional(dontRollbackOn = ProblemException.class)
   public void changePassword(UUID userId, String currentPassword, String newPassword) {
     User user = users.getForUpdate(userId);
+    Instant now = Instant.now();
+    LoginAttempts attempts = user.loginAttempts();
+    if (attempts.isLocked(now)) {
+      throw locked(attempts.remainingLock(now));
+    }
     if (!hasher.matches(currentPassword, user.passwordHash())) {
+      boolean lockedNow = attempts.recordFailure(now, settings.lockoutPolicy());
+      audit.record(
+          SecurityEventType.LOGIN_FAILED,
+          user.id(),
+          user.email(),
+          user.id(),
+          "wrong current password");
+      if (lockedNow) {
+        audit.record(
+            SecurityEventType.ACCOUNT_LOCKED,
+            user.id(),
+            user.email(),
+            user.id(),
+            "locked until " + attempts.lockedUntil());
+        throw locked(attempts.remainingLock(now));
+      }
       throw ProblemException.invalidBody("currentPassword", "Current password is wrong.");
     }
     requireAcceptablePassword("newPassword", newPassword, user.email());
     user.changePassword(hasher.hash(newPassword));
     endAllSessions(user);
     audit.record(SecurityEventType.PASSWORD_CHANGED, user.id(), user.email(), user.id(), null);
+  }
+
+  private static ProblemException locked(java.time.Duration retryAfter) {
+    return ProblemException.tooManyRequests(
+        "account-locked",
+        "Too many failed attempts: the account is locked for a while.",
+        retryAfter);
   }
 
   /** Refuses a password the policy does not accept, naming the request field it came in. */
