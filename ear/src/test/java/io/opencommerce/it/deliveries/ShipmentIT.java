@@ -150,8 +150,36 @@ class ShipmentIT {
     String future =
         Bodies.json(
             new CarrierWebhookRequest(
-                tracking, "IN_TRANSIT", Instant.now().plus(Duration.ofDays(2)), null, null));
+                tracking,
+                "IN_TRANSIT",
+                Instant.now().plus(Duration.ofDays(2)),
+                null,
+                null,
+                Instant.now()));
     Shop.webhook(future, Shop.sign(future)).assertProblem(400, "validation-failed");
+    // A report signed right but sent long ago is a replay; one sent just now is taken.
+    String replayed =
+        Bodies.json(
+            new CarrierWebhookRequest(
+                tracking,
+                "IN_TRANSIT",
+                null,
+                null,
+                null,
+                Instant.now().minus(Duration.ofMinutes(10))));
+    Shop.webhook(replayed, Shop.sign(replayed)).assertProblem(401, "stale-webhook");
+    String ahead =
+        Bodies.json(
+            new CarrierWebhookRequest(
+                tracking,
+                "IN_TRANSIT",
+                null,
+                null,
+                null,
+                Instant.now().plus(Duration.ofMinutes(10))));
+    Shop.webhook(ahead, Shop.sign(ahead)).assertProblem(401, "stale-webhook");
+    String unsent = "{\"trackingNumber\":\"" + tracking + "\",\"status\":\"IN_TRANSIT\"}";
+    Shop.webhook(unsent, Shop.sign(unsent)).assertProblem(400, "validation-failed");
     String huge =
         "{\"trackingNumber\":\"" + tracking + "\",\"description\":\"" + "x".repeat(70_000) + "\"}";
     Shop.webhook(huge, Shop.sign(huge)).assertProblem(413, "payload-too-large");

@@ -102,7 +102,9 @@ class PurchaseFlowIT {
 
     // The carrier reports the parcel in transit: the order is shipped.
     String inTransit =
-        Bodies.json(new CarrierWebhookRequest(tracking, "IN_TRANSIT", null, "Paris hub", null));
+        Bodies.json(
+            new CarrierWebhookRequest(
+                tracking, "IN_TRANSIT", null, "Paris hub", null, java.time.Instant.now()));
     Reply reported = Shop.webhook(inTransit, Shop.sign(inTransit));
     assertThat(reported.status()).as(reported.body()).isIn(200, 204);
     await().atMost(EVENTUAL).until(() -> orderStatus(orderId, token).equals("SHIPPED"));

@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -167,7 +168,8 @@ public final class Shop {
 
   /** A carrier's report of a new status for a tracking number, and nothing else. */
   public static String carrierReport(String trackingNumber, String status) {
-    return Bodies.json(new CarrierWebhookRequest(trackingNumber, status, null, null, null));
+    return Bodies.json(
+        new CarrierWebhookRequest(trackingNumber, status, null, null, null, Instant.now()));
   }
 
   /** Posts a report as the simulated carrier does (unsigned when {@code signature} is null). */

@@ -10,8 +10,10 @@ import java.time.Instant;
  * What a carrier posts to {@code /carriers/{carrier}/webhook} when a parcel moves on: the tracking
  * number it gave the shipment, the new status ({@code IN_TRANSIT}, {@code OUT_FOR_DELIVERY}, {@code
  * DELIVERED}, {@code EXCEPTION}), when it happened (now if absent), where, and what happened. The
- * body is signed: {@code X-Carrier-Signature: sha256=<hex HMAC-SHA256 of the body>}. A carrier
- * cannot cancel a shipment: {@code CANCELLED} is refused like any unknown status.
+ * body is signed: {@code X-Carrier-Signature: sha256=<hex HMAC-SHA256 of the body>}, and says when
+ * it was sent ({@code sentAt}): a report sent more than a few minutes from now is refused, so that
+ * a captured report cannot be replayed later. A carrier cannot cancel a shipment: {@code CANCELLED}
+ * is refused like any unknown status.
  */
 public record CarrierWebhookRequest(
     @NotBlank(message = "Tracking number is required.")
@@ -25,7 +27,8 @@ public record CarrierWebhookRequest(
         String status,
     Instant occurredAt,
     @Size(max = 200, message = "Location must be at most 200 characters.") String location,
-    @Size(max = 500, message = "Description must be at most 500 characters.") String description) {
+    @Size(max = 500, message = "Description must be at most 500 characters.") String description,
+    @NotNull(message = "When the report was sent is required.") Instant sentAt) {
 
   /**
    * The statuses a carrier may report, as a pattern: those of {@link ShipmentEventRequest#STATUSES}

@@ -22,7 +22,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -47,8 +50,21 @@ public class CarrierWebhookResource {
   @Inject Validator validator;
 
   /**
+   * How far a signed report's {@code sentAt} may be from this server's clock ({@code
+   * deliveries.webhooks.tolerance}, PT5M): older reports are replays, or too late to trust.
+   */
+  @Inject
+  @ConfigProperty(name = "deliveries.webhooks.tolerance", defaultValue = "PT5M")
+  String toleranceSetting;
+
+  private Duration tolerance() {
+    return Duration.parse(toleranceSetting);
+  }
+
+  /**
    * 200 with the parcel's public tracking; 404 for an unknown carrier or tracking number, 401
-   * {@code bad-signature}, 400 naming the invalid field, 409 {@code illegal-transition}.
+   * {@code bad-signature} or {@code stale-webhook}, 400 naming the invalid field, 409 {@code
+   * illegal-transition}.
    */
   @POST
   @Path("{carrier}/webhook")
@@ -75,6 +91,14 @@ public class CarrierWebhookResource {
       throw ProblemException.invalidBody(null, "A request body is required.");
     }
     validate(request);
+    if (Duration.between(request.sentAt(), Instant.now()).abs().compareTo(tolerance()) > 0) {
+      LOG.warning(() -> "Refused a webhook of " + carrier.code() + " sent at " + request.sentAt());
+      throw ProblemException.unauthorized(
+          "stale-webhook",
+          "The report was not sent within "
+              + tolerance()
+              + " of now; a report is accepted only fresh, never replayed later.");
+    }
     if (!carrier.isTrackingNumber(request.trackingNumber())) {
       throw ProblemException.invalidBody(
           "trackingNumber", "is not a tracking number of " + carrier.code());
