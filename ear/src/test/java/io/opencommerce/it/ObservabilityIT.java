@@ -25,6 +25,16 @@ class ObservabilityIT {
             ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .map(c -> c.getString("name") + "=" + c.getString("status")))
         .contains("auth-database=UP", "auth-rabbitmq=UP", "auth-redis=UP");
+    // Each service's broker check says how many of its consumers read: all of them.
+    JsonObject baskets =
+        ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .filter(c -> c.getString("name").equals("baskets-rabbitmq"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonObject("data");
+    assertThat(baskets.getJsonNumber("consumersExpected").longValue()).isGreaterThanOrEqualTo(3);
+    assertThat(baskets.getJsonNumber("consumers").longValue())
+        .isEqualTo(baskets.getJsonNumber("consumersExpected").longValue());
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.opencommerce.contracts.EventTypes;
 import io.opencommerce.contracts.IntegrationEvent;
 import io.opencommerce.kit.config.ServiceIdentity;
@@ -47,6 +48,16 @@ public class InboundEventConsumer {
   int consumersPerQueue;
 
   private final List<Channel> channels = new CopyOnWriteArrayList<>();
+
+  /** Consumers whose channel is open, of {@link #expected()}. */
+  public long open() {
+    return channels.stream().filter(Channel::isOpen).count();
+  }
+
+  /** How many consumers the service's queues should have. */
+  public int expected() {
+    return channels.size();
+  }
 
   /** How many consumers read the queue of {@code type}. */
   int consumers(Class<? extends IntegrationEvent> type) {
@@ -182,14 +193,35 @@ public class InboundEventConsumer {
                     + envelope[0].type());
         getChannel().basicAck(tag, false);
         count(handled ? "handled" : "duplicate");
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error too: escaping handleDelivery, it would make the client close this channel and
+        // the queue would lose its consumer without a word.
         LOG.log(
-            Level.WARNING,
+            e instanceof Error ? Level.SEVERE : Level.WARNING,
             "Handling event " + envelope[0].id() + " " + envelope[0].type() + " failed; requeued",
             e);
         getChannel().basicNack(tag, false, true);
         count("failed");
       }
+    }
+
+    @Override
+    public void handleShutdownSignal(String consumerTag, ShutdownSignalException signal) {
+      if (!signal.isInitiatedByApplication()) {
+        LOG.warning(
+            () ->
+                "Consumer "
+                    + consumerTag
+                    + " stopped ("
+                    + signal.getMessage()
+                    + "); the connection's recovery brings it back if the broker allows");
+      }
+    }
+
+    @Override
+    public void handleCancel(String consumerTag) {
+      LOG.severe(
+          () -> "The broker cancelled consumer " + consumerTag + " (its queue was deleted?)");
     }
 
     /**
