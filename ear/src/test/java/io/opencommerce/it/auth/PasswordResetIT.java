@@ -5,6 +5,7 @@ import static io.opencommerce.it.support.Platform.get;
 import static io.opencommerce.it.support.Platform.loginJson;
 import static io.opencommerce.it.support.Platform.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.opencommerce.auth.client.ChangePasswordRequest;
 import io.opencommerce.auth.client.PasswordResetConfirmation;
@@ -18,6 +19,8 @@ import io.opencommerce.it.support.Platform.Session;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,6 +80,57 @@ class PasswordResetIT {
       // The token works once.
       post(AUTH + "/password-resets/confirmation", confirmation, null)
           .assertProblem(400, "validation-failed");
+    }
+  }
+
+  @Test
+  void aNewerResetVoidsTheOlderTokenAndTheRequestsOfOneAccountAreThrottled() {
+    Session user = Platform.registerAndLogin("reset-twice");
+    String request = Bodies.json(new PasswordResetRequest(user.email()));
+    try (EventTap tap = new EventTap("PasswordResetRequested.v1")) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(post(AUTH + "/password-resets", request, null).status()).isEqualTo(202);
+      }
+      List<String> tokens = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> {
+                tokens.clear();
+                tap.seen().stream()
+                    .filter(
+                        m ->
+                            m.payload() != null
+                                && user.email().equals(m.payload().getString("email")))
+                    .forEach(m -> tokens.add(m.payload().getString("resetToken")));
+                return tokens.size() >= 3;
+              });
+      // The fourth and fifth request of the hour sent nothing; a later marker proves they are
+      // through.
+      Session marker = Platform.registerAndLogin("reset-marker");
+      post(AUTH + "/password-resets", Bodies.json(new PasswordResetRequest(marker.email())), null);
+      tap.await(
+              m -> m.payload() != null && marker.email().equals(m.payload().getString("email")),
+              Duration.ofSeconds(20))
+          .orElseThrow();
+      assertThat(
+              tap.seen().stream()
+                  .filter(
+                      m ->
+                          m.payload() != null
+                              && user.email().equals(m.payload().getString("email")))
+                  .count())
+          .as("reset tokens sent in one hour")
+          .isEqualTo(3);
+
+      String oldest = Bodies.json(new PasswordResetConfirmation(tokens.get(0), "Another-Horse-78"));
+      post(AUTH + "/password-resets/confirmation", oldest, null)
+          .assertProblem(400, "validation-failed");
+      String newest =
+          Bodies.json(
+              new PasswordResetConfirmation(tokens.get(tokens.size() - 1), "Another-Horse-78"));
+      assertThat(post(AUTH + "/password-resets/confirmation", newest, null).status())
+          .isEqualTo(204);
     }
   }
 

@@ -27,6 +27,7 @@ public class Accounts {
   @Inject AuthSettings settings;
   @Inject SecurityAudit audit;
   @Inject Sessions sessions;
+  @Inject PasswordResets resets;
   @Inject TokenRevocations revocations;
   @Inject Event<UserRegistered> registered;
 
@@ -92,6 +93,7 @@ public class Accounts {
     }
     requireAcceptablePassword("newPassword", newPassword, user.email());
     user.changePassword(hasher.hash(newPassword));
+    resets.voidOutstanding(user.id(), now);
     endAllSessions(user);
     audit.record(SecurityEventType.PASSWORD_CHANGED, user.id(), user.email(), user.id(), null);
   }

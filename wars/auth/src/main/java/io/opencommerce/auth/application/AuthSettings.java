@@ -73,6 +73,18 @@ public class AuthSettings {
     return Duration.parse(refreshTokenTtl);
   }
 
+  /**
+   * How many reset tokens one account gets per hour ({@code auth.password-reset.max-per-hour}, 3);
+   * further requests within the hour answer the same and send nothing.
+   */
+  @Inject
+  @ConfigProperty(name = "auth.password-reset.max-per-hour", defaultValue = "3")
+  int passwordResetsPerHour;
+
+  public int passwordResetsPerHour() {
+    return passwordResetsPerHour;
+  }
+
   public Duration passwordResetTtl() {
     return Duration.parse(passwordResetTtl);
   }

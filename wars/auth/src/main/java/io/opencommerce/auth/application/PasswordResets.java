@@ -14,7 +14,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Forgotten passwords: a one-time token leaves through {@link PasswordResetRequested} (the
@@ -31,13 +33,37 @@ public class PasswordResets {
   @Inject SecurityAudit audit;
   @Inject Event<PasswordResetRequested> requested;
 
-  /** Does nothing visible for an unknown e-mail: the caller cannot probe for accounts. */
+  /**
+   * Sends a reset token to the account's owner (through {@code PasswordResetRequested}); a new
+   * token voids the older ones. Does nothing visible for an unknown e-mail, nor past {@code
+   * auth.password-reset.max-per-hour} requests for one account: the caller cannot probe for
+   * accounts, nor flood an owner's mailbox.
+   */
   public void request(String email) {
     users
         .byEmail(email)
         .ifPresent(
             user -> {
               Instant now = Instant.now();
+              users.lock(user); // one request of an account at a time: the count below holds
+              long lastHour =
+                  em.createQuery(
+                          "SELECT COUNT(t) FROM PasswordResetToken t WHERE t.userId = :user"
+                              + " AND t.createdAt > :since",
+                          Long.class)
+                      .setParameter("user", user.id().toString())
+                      .setParameter("since", now.minus(Duration.ofHours(1)))
+                      .getSingleResult();
+              if (lastHour >= settings.passwordResetsPerHour()) {
+                audit.record(
+                    SecurityEventType.PASSWORD_RESET_REQUESTED,
+                    user.id(),
+                    user.email(),
+                    null,
+                    "throttled: " + lastHour + " in the last hour");
+                return;
+              }
+              voidOutstanding(user.id(), now);
               Instant expires = now.plus(settings.passwordResetTtl());
               String token = SecureTokens.newToken();
               em.persist(new PasswordResetToken(user.id(), SecureTokens.hash(token), now, expires));
@@ -66,8 +92,19 @@ public class PasswordResets {
     }
     user.changePassword(hasher.hash(newPassword));
     user.loginAttempts().recordSuccess();
+    voidOutstanding(user.id(), Instant.now());
     accounts.endAllSessions(user);
     audit.record(SecurityEventType.PASSWORD_RESET, user.id(), user.email(), null, null);
+  }
+
+  /** Ends every reset token of the account not used yet (a newer one, or a new password). */
+  void voidOutstanding(UUID userId, Instant now) {
+    em.createQuery(
+            "UPDATE PasswordResetToken t SET t.usedAt = :now"
+                + " WHERE t.userId = :user AND t.usedAt IS NULL")
+        .setParameter("now", now)
+        .setParameter("user", userId.toString())
+        .executeUpdate();
   }
 
   private static final class ResetTokens {
