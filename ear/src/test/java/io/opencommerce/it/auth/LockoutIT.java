@@ -109,8 +109,17 @@ class LockoutIT {
   }
 
   @Test
-  void unknownAccountsAnswerLikeWrongPasswords() {
-    post(AUTH + "/sessions", loginJson(Platform.newEmail("nobody"), "Whatever-123"), null)
-        .assertProblem(401, "invalid-credentials");
+  void unknownAccountsAnswerLikeWrongPasswordsLockIncluded() {
+    String nobody = Platform.newEmail("nobody");
+    for (int i = 1; i <= 4; i++) {
+      post(AUTH + "/sessions", loginJson(nobody, "Whatever-12" + i), null)
+          .assertProblem(401, "invalid-credentials");
+    }
+    post(AUTH + "/sessions", loginJson(nobody, "Whatever-125"), null)
+        .assertProblem(429, "account-locked");
+    var locked = post(AUTH + "/sessions", loginJson(nobody, "Whatever-126"), null);
+    locked.assertProblem(429, "account-locked");
+    assertThat(Long.parseLong(locked.raw().headers().firstValue("Retry-After").orElseThrow()))
+        .isBetween(1L, 15L * 60);
   }
 }

@@ -4,12 +4,18 @@ import io.opencommerce.auth.client.TokenResponse;
 import io.opencommerce.auth.domain.LoginAttempts;
 import io.opencommerce.auth.domain.RefreshToken;
 import io.opencommerce.auth.domain.SecurityEventType;
+import io.opencommerce.auth.domain.UnknownAccountLogins;
 import io.opencommerce.auth.domain.User;
 import io.opencommerce.auth.infrastructure.PasswordHasher;
+import io.opencommerce.kit.security.SecureTokens;
 import io.opencommerce.kit.security.TokenRevocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,6 +28,7 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class Logins {
+  @PersistenceContext EntityManager em;
   @Inject Users users;
   @Inject PasswordHasher hasher;
   @Inject Sessions sessions;
@@ -49,14 +56,7 @@ public class Logins {
   public Outcome login(String email, String password) {
     Optional<User> found = users.byEmail(email);
     if (found.isEmpty()) {
-      hasher.burnTime(password);
-      audit.record(
-          SecurityEventType.LOGIN_FAILED,
-          null,
-          User.normalizeEmail(email),
-          null,
-          "unknown account");
-      return BAD_CREDENTIALS;
+      return unknownAccount(User.normalizeEmail(email), password);
     }
     User user = found.get();
     if (user.loginAttempts().isLocked(Instant.now())) {
@@ -95,6 +95,33 @@ public class Logins {
     TokenResponse tokens = sessions.issue(user, UUID.randomUUID());
     audit.record(SecurityEventType.LOGIN_SUCCEEDED, user.id(), user.email(), null, null);
     return new Outcome.Success(tokens);
+  }
+
+  /**
+   * A login for an address without an account answers as one with a wrong password would: the same
+   * time spent hashing, the same count of failures, the same lock (429) after the fifth.
+   */
+  private Outcome unknownAccount(String email, String password) {
+    Instant now = Instant.now();
+    String key = SecureTokens.hash(email);
+    em.createNativeQuery(
+            "INSERT IGNORE INTO unknown_account_logins (email_hash, failed_logins, updated_at)"
+                + " VALUES (?, 0, ?)")
+        .setParameter(1, key)
+        .setParameter(2, Timestamp.from(now))
+        .executeUpdate();
+    UnknownAccountLogins logins =
+        em.find(UnknownAccountLogins.class, key, LockModeType.PESSIMISTIC_WRITE);
+    logins.touch(now);
+    LoginAttempts attempts = logins.attempts();
+    if (attempts.isLocked(now)) {
+      audit.record(SecurityEventType.LOGIN_REFUSED_LOCKED, null, email, null, "unknown account");
+      return new Outcome.Locked(attempts.remainingLock(now));
+    }
+    hasher.burnTime(password);
+    boolean lockedNow = attempts.recordFailure(now, settings.lockoutPolicy());
+    audit.record(SecurityEventType.LOGIN_FAILED, null, email, null, "unknown account");
+    return lockedNow ? new Outcome.Locked(attempts.remainingLock(now)) : BAD_CREDENTIALS;
   }
 
   private Outcome refusedWhileLocked(User user) {

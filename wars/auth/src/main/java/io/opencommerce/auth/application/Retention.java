@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * What the auth service keeps, and for how long: refresh and reset tokens for {@code
  * auth.retention.tokens} (P7D) after they expired (long enough to recognise a stolen token that is
  * replayed late), the security audit trail for {@code auth.retention.security-events} (P400D: a
- * year and a margin, as audits ask).
+ * year and a margin, as audits ask), and the failed-login counts of addresses without an account
+ * for a day after their last attempt (longer than any failure window or lock).
  */
 @ApplicationScoped
 public class Retention {
@@ -36,6 +37,10 @@ public class Retention {
         "expired password reset tokens",
         afterExpiry,
         "DELETE FROM password_reset_tokens WHERE expires_at < ? LIMIT ?");
+    purges.keep(
+        "failed-login counts of unknown addresses",
+        Duration.ofDays(1),
+        "DELETE FROM unknown_account_logins WHERE updated_at < ? LIMIT ?");
     purges.keep(
         "security events",
         Duration.parse(securityEvents),
