@@ -10,9 +10,12 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready while the connection to the RabbitMQ cluster is open; its data says how many of the
- * service's consumers are reading ({@code consumers} of {@code consumersExpected}), so that one
- * lost while the connection stays up shows.
+ * The broker as this pod sees it, reported without taking the pod out of service: a RabbitMQ outage
+ * delays events (they wait in the outbox, and the consumers come back with the connection) but
+ * fails no request, so Kubernetes must not remove every pod of every service from its Services for
+ * it. The data says whether the connection is open ({@code connected}) and how many of the
+ * service's consumers are reading ({@code consumers} of {@code consumersExpected}); the gauge
+ * {@code outbox_backlog} and the logs say the rest.
  */
 @Readiness
 @ApplicationScoped
@@ -24,7 +27,8 @@ public class RabbitMqReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     return HealthCheckResponse.named(service.name() + "-rabbitmq")
-        .status(broker.isConnected())
+        .up()
+        .withData("connected", broker.isConnected())
         .withData("consumers", consumers.open())
         .withData("consumersExpected", consumers.expected())
         .build();
