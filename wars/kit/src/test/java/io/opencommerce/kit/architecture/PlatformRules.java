@@ -25,10 +25,10 @@ import java.util.Set;
  *
  * <p>A service's code lives in {@code io.opencommerce.<service>}, in the layers {@code api} (JAX-RS
  * resources and their view mapping), {@code application} (use cases, event consumers), {@code
- * domain} (entities, value objects, rules) and {@code infrastructure} (adapters: other services'
- * REST clients, converters, signing), beside a few packages of its own such as {@code payment} or
- * {@code carrier}. {@code io.opencommerce.kit} and {@code io.opencommerce.contracts} are shared by
- * all services, and so is each service's {@code io.opencommerce.<service>.client}.
+ * domain} (entities, value objects, rules, and ports such as {@code Carrier} or {@code
+ * PaymentProvider}) and {@code infrastructure} (adapters: other services' REST clients, carriers,
+ * payment providers, signing). {@code io.opencommerce.kit} and {@code io.opencommerce.contracts}
+ * are shared by all services, and so is each service's {@code io.opencommerce.<service>.client}.
  */
 public final class PlatformRules {
   private static final String ROOT = "io.opencommerce.";
