@@ -135,6 +135,37 @@ class PasswordResetIT {
   }
 
   @Test
+  void anEventNoQueueIsBoundForIsKeptAndCounted() throws Exception {
+    // No service consumes PasswordResetRequested yet (and no tap listens here): the broker returns
+    // it, and auth keeps it in the unroutable queue instead of losing it.
+    Session user = Platform.registerAndLogin("unroutable");
+    double before = unroutableCounted();
+    assertThat(
+            post(
+                    AUTH + "/password-resets",
+                    Bodies.json(new PasswordResetRequest(user.email())),
+                    null)
+                .status())
+        .isEqualTo(202);
+    await().atMost(Duration.ofSeconds(20)).until(() -> unroutableCounted() > before);
+    try (var connection = EventTap.factory().newConnection("integration-tests");
+        var channel = connection.createChannel()) {
+      assertThat(channel.queueDeclarePassive("platform.events.unroutable").getMessageCount())
+          .isPositive();
+    }
+  }
+
+  /** events_unroutable_total of auth's PasswordResetRequested.v1 (0 before the first). */
+  private static double unroutableCounted() {
+    var counted =
+        java.util.regex.Pattern.compile(
+                "events_unroutable_total\\{[^}]*service=\"auth\"[^}]*"
+                    + "type=\"PasswordResetRequested.v1\"[^}]*\\} ([0-9.E]+)")
+            .matcher(get(Platform.BASE + "/metrics", null).body());
+    return counted.find() ? Double.parseDouble(counted.group(1)) : 0;
+  }
+
+  @Test
   void unknownAddressesGetTheSameAnswerAndNoEvent() {
     String nobody = Platform.newEmail("nobody");
     Session somebody = Platform.registerAndLogin("somebody");

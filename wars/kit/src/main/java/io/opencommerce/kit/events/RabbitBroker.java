@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The service's connection to the RabbitMQ cluster: one connection with automatic recovery over the
@@ -43,6 +45,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RabbitBroker {
   public static final String EXCHANGE = "platform.events";
   public static final String DEAD_LETTER_EXCHANGE = "platform.events.dlx";
+
+  /**
+   * Where an event no queue is bound for goes (published {@code mandatory}, returned by the broker,
+   * and put here by the publishing service): kept, counted in {@code events_unroutable_total}, at
+   * most {@value #UNROUTABLE_KEPT} of them, the oldest dropped first.
+   */
+  public static final String UNROUTABLE_QUEUE = "platform.events.unroutable";
+
+  static final int UNROUTABLE_KEPT = 10_000;
   public static final int DELIVERY_LIMIT = 5;
   private static final Logger LOG = Logger.getLogger(RabbitBroker.class.getName());
 
@@ -52,6 +63,7 @@ public class RabbitBroker {
   @Inject ServiceIdentity service;
   @Inject EventSubscriptions subscriptions;
   @Inject InboundEventConsumer consumer;
+  @Inject MetricRegistry metrics;
 
   @Inject
   @ConfigProperty(name = "rabbitmq.addresses", defaultValue = "127.0.0.1:5672")
@@ -129,6 +141,15 @@ public class RabbitBroker {
     try (Channel channel = opened.createChannel()) {
       channel.exchangeDeclare(EXCHANGE, "topic", true);
       channel.exchangeDeclare(DEAD_LETTER_EXCHANGE, "direct", true);
+      channel.queueDeclare(
+          UNROUTABLE_QUEUE,
+          true,
+          false,
+          false,
+          Map.of(
+              "x-queue-type", "quorum",
+              "x-max-length", UNROUTABLE_KEPT,
+              "x-overflow", "drop-head"));
       for (Map.Entry<String, Class<? extends IntegrationEvent>> queue : queues().entrySet()) {
         String name = queue.getKey();
         channel.queueDeclare(name + ".dlq", true, false, false, Map.of("x-queue-type", "quorum"));
@@ -178,8 +199,36 @@ public class RabbitBroker {
    */
   synchronized Channel publishChannel() throws IOException {
     if (publishChannel == null || !publishChannel.isOpen()) {
-      publishChannel = connection().createChannel();
-      publishChannel.confirmSelect();
+      Channel channel = connection().createChannel();
+      channel.confirmSelect();
+      // An event no queue is bound for comes back (mandatory): it is kept, never dropped silently.
+      // The republish is confirmed like the original, so the batch waits for it too.
+      channel.addReturnListener(
+          returned -> {
+            LOG.warning(
+                () ->
+                    "No queue is bound for event "
+                        + returned.getProperties().getMessageId()
+                        + " ("
+                        + returned.getRoutingKey()
+                        + "); kept in "
+                        + UNROUTABLE_QUEUE);
+            metrics
+                .counter(
+                    "events_unroutable",
+                    new Tag("service", service.name()),
+                    new Tag("type", returned.getRoutingKey()))
+                .inc();
+            try {
+              channel.basicPublish(
+                  "", UNROUTABLE_QUEUE, false, returned.getProperties(), returned.getBody());
+            } catch (IOException e) {
+              // The channel is broken: the batch's wait for confirms fails too, and the outbox
+              // publishes the event again.
+              LOG.log(Level.SEVERE, "Keeping an unroutable event failed", e);
+            }
+          });
+      publishChannel = channel;
     }
     return publishChannel;
   }
