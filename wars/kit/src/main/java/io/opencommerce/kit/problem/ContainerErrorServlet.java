@@ -1,8 +1,5 @@
 package io.opencommerce.kit.problem;
 
-import io.opencommerce.contracts.api.ProblemDetail;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -10,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * The error page of every service (the kit's {@code web-fragment.xml}): what the web container
@@ -21,22 +17,12 @@ import java.util.List;
 @WebServlet(urlPatterns = "/platform-error")
 public class ContainerErrorServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
-  private static final Jsonb JSONB = JsonbBuilder.create();
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer c && c >= 400 ? c : 404;
-    String problem =
-        switch (status) {
-          case 400 -> "bad-request";
-          case 404 -> "not-found";
-          case 405 -> "method-not-allowed";
-          case 413 -> "payload-too-large";
-          case 415 -> "unsupported-media-type";
-          default -> status >= 500 ? "internal-error" : "request-refused";
-        };
     String detail =
         switch (status) {
           case 400 -> "The request is malformed (its address or headers cannot be read).";
@@ -44,32 +30,14 @@ public class ContainerErrorServlet extends HttpServlet {
           default -> status >= 500 ? "The server could not answer." : "The request was refused.";
         };
     byte[] body =
-        JSONB
-            .toJson(
-                new ProblemDetail(
-                    Problems.TYPE_BASE + problem,
-                    titleOf(status),
-                    status,
-                    detail,
-                    null,
-                    problem,
-                    List.of()))
+        Problems.json(
+                Problems.document(
+                    status, Problems.codeOf(status), Problems.titleOf(status), detail, null))
             .getBytes(StandardCharsets.UTF_8);
     response.resetBuffer();
     response.setStatus(status);
-    response.setContentType("application/problem+json");
+    response.setContentType(Problems.MEDIA_TYPE);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
-  }
-
-  private static String titleOf(int status) {
-    return switch (status) {
-      case 400 -> "Bad request";
-      case 404 -> "Not found";
-      case 405 -> "Method not allowed";
-      case 413 -> "Payload too large";
-      case 415 -> "Unsupported media type";
-      default -> status >= 500 ? "Internal server error" : "Request refused";
-    };
   }
 }

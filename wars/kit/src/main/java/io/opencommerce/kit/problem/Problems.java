@@ -16,7 +16,7 @@ import java.util.List;
 public final class Problems {
   public static final String MEDIA_TYPE = "application/problem+json";
   public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
-  static final String TYPE_BASE = "https://opencommerce.io/problems/";
+  private static final String TYPE_BASE = "https://opencommerce.io/problems/";
 
   private static final Jsonb JSONB = JsonbBuilder.create();
 
@@ -29,16 +29,10 @@ public final class Problems {
       String detail,
       List<FieldViolation> errors,
       Duration retryAfter) {
-    ProblemDetail body =
-        new ProblemDetail(
-            TYPE_BASE + code,
-            title,
-            status,
-            detail,
-            null,
-            code,
-            errors == null || errors.isEmpty() ? null : errors);
-    Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON).entity(body);
+    Response.ResponseBuilder builder =
+        Response.status(status)
+            .type(PROBLEM_JSON)
+            .entity(document(status, code, title, detail, errors));
     if (retryAfter != null) {
       builder.header("Retry-After", Math.max(1, retryAfter.toSeconds()));
     }
@@ -47,6 +41,47 @@ public final class Problems {
 
   public static Response response(int status, String code, String title, String detail) {
     return response(status, code, title, detail, List.of(), null);
+  }
+
+  /** The problem document itself. */
+  static ProblemDetail document(
+      int status, String code, String title, String detail, List<FieldViolation> errors) {
+    return new ProblemDetail(
+        TYPE_BASE + code,
+        title,
+        status,
+        detail,
+        null,
+        code,
+        errors == null || errors.isEmpty() ? null : errors);
+  }
+
+  /** The document as JSON, for answers written outside JAX-RS (the container's error page). */
+  static String json(ProblemDetail document) {
+    return JSONB.toJson(document);
+  }
+
+  /** The stable code of an answer known only by its status. */
+  static String codeOf(int status) {
+    return switch (status) {
+      case 400 -> "bad-request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 406 -> "not-acceptable";
+      case 409 -> "conflict";
+      case 413 -> "payload-too-large";
+      case 415 -> "unsupported-media-type";
+      case 429 -> "rate-limited";
+      default -> status >= 500 ? "server-error" : "client-error";
+    };
+  }
+
+  /** The title of an answer known only by its status: the HTTP reason phrase. */
+  static String titleOf(int status) {
+    Response.Status known = Response.Status.fromStatusCode(status);
+    return known == null ? "HTTP " + status : known.getReasonPhrase();
   }
 
   /**

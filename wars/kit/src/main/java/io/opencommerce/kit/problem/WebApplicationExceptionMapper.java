@@ -38,7 +38,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       LOG.log(Level.WARNING, "Request failed with " + status, e);
     }
     Response problem =
-        Problems.response(status, codeOf(e, status), titleOf(status), detailOf(e, status));
+        Problems.response(status, codeOf(e, status), Problems.titleOf(status), detailOf(e, status));
     if (e instanceof NotAllowedException && original != null) {
       return Response.fromResponse(problem).allow(original.getAllowedMethods()).build();
     }
@@ -52,24 +52,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     if (e instanceof NotSupportedException) {
       return "unsupported-media-type";
     }
-    return switch (status) {
-      case 400 -> "bad-request";
-      case 401 -> "unauthorized";
-      case 403 -> "forbidden";
-      case 404 -> "not-found";
-      case 405 -> "method-not-allowed";
-      case 406 -> "not-acceptable";
-      case 409 -> "conflict";
-      case 413 -> "payload-too-large";
-      case 415 -> "unsupported-media-type";
-      case 429 -> "rate-limited";
-      default -> status >= 500 ? "server-error" : "client-error";
-    };
-  }
-
-  private static String titleOf(int status) {
-    Response.Status known = Response.Status.fromStatusCode(status);
-    return known == null ? "HTTP " + status : known.getReasonPhrase();
+    return Problems.codeOf(status);
   }
 
   private static String detailOf(WebApplicationException e, int status) {
