@@ -76,10 +76,7 @@ public class SessionResource {
       return Response.ok(tokens).cacheControl(noStore).build();
     }
     if (outcome instanceof Outcome.Locked locked) {
-      throw ProblemException.tooManyRequests(
-          "account-locked",
-          "Too many failed logins: the account is locked for a while.",
-          locked.retryAfter());
+      throw Logins.locked(locked.retryAfter());
     }
     Outcome.Rejected rejected = (Outcome.Rejected) outcome;
     throw ProblemException.unauthorized(rejected.code(), rejected.detail());

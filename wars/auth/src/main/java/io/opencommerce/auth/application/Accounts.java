@@ -28,6 +28,7 @@ public class Accounts {
   @Inject SecurityAudit audit;
   @Inject Sessions sessions;
   @Inject PasswordResets resets;
+  @Inject Logins logins;
   @Inject TokenRevocations revocations;
   @Inject Event<UserRegistered> registered;
 
@@ -70,24 +71,11 @@ public class Accounts {
     Instant now = Instant.now();
     LoginAttempts attempts = user.loginAttempts();
     if (attempts.isLocked(now)) {
-      throw locked(attempts.remainingLock(now));
+      throw Logins.locked(attempts.remainingLock(now));
     }
     if (!hasher.matches(currentPassword, user.passwordHash())) {
-      boolean lockedNow = attempts.recordFailure(now, settings.lockoutPolicy());
-      audit.record(
-          SecurityEventType.LOGIN_FAILED,
-          user.id(),
-          user.email(),
-          user.id(),
-          "wrong current password");
-      if (lockedNow) {
-        audit.record(
-            SecurityEventType.ACCOUNT_LOCKED,
-            user.id(),
-            user.email(),
-            user.id(),
-            "locked until " + attempts.lockedUntil());
-        throw locked(attempts.remainingLock(now));
+      if (logins.countFailure(user, now, user.id(), "wrong current password")) {
+        throw Logins.locked(attempts.remainingLock(now));
       }
       throw ProblemException.invalidBody("currentPassword", "Current password is wrong.");
     }
@@ -96,13 +84,6 @@ public class Accounts {
     resets.voidOutstanding(user.id(), now);
     endAllSessions(user);
     audit.record(SecurityEventType.PASSWORD_CHANGED, user.id(), user.email(), user.id(), null);
-  }
-
-  private static ProblemException locked(java.time.Duration retryAfter) {
-    return ProblemException.tooManyRequests(
-        "account-locked",
-        "Too many failed attempts: the account is locked for a while.",
-        retryAfter);
   }
 
   /** Refuses a password the policy does not accept, naming the request field it came in. */

@@ -7,6 +7,7 @@ import io.opencommerce.auth.domain.SecurityEventType;
 import io.opencommerce.auth.domain.UnknownAccountLogins;
 import io.opencommerce.auth.domain.User;
 import io.opencommerce.auth.infrastructure.PasswordHasher;
+import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.security.SecureTokens;
 import io.opencommerce.kit.security.TokenRevocations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,18 +76,9 @@ public class Logins {
       matches = hasher.matches(password, user.passwordHash()); // changed meanwhile
     }
     if (!matches) {
-      boolean lockedNow = attempts.recordFailure(now, settings.lockoutPolicy());
-      audit.record(SecurityEventType.LOGIN_FAILED, user.id(), user.email(), null, "wrong password");
-      if (lockedNow) {
-        audit.record(
-            SecurityEventType.ACCOUNT_LOCKED,
-            user.id(),
-            user.email(),
-            null,
-            "locked until " + attempts.lockedUntil());
-        return new Outcome.Locked(attempts.remainingLock(now));
-      }
-      return BAD_CREDENTIALS;
+      return countFailure(user, now, null, "wrong password")
+          ? new Outcome.Locked(attempts.remainingLock(now))
+          : BAD_CREDENTIALS;
     }
     attempts.recordSuccess();
     if (hasher.needsRehash(user.passwordHash())) {
@@ -122,6 +114,34 @@ public class Logins {
     boolean lockedNow = attempts.recordFailure(now, settings.lockoutPolicy());
     audit.record(SecurityEventType.LOGIN_FAILED, null, email, null, "unknown account");
     return lockedNow ? new Outcome.Locked(attempts.remainingLock(now)) : BAD_CREDENTIALS;
+  }
+
+  /**
+   * Counts a wrong password against the account, whoever typed it (a login, or a signed-in {@code
+   * actor} changing their password), audited; the failure that reaches the limit locks the account,
+   * audited too. Returns whether this failure locked it. The caller holds the account's row lock.
+   */
+  boolean countFailure(User user, Instant now, UUID actor, String why) {
+    LoginAttempts attempts = user.loginAttempts();
+    boolean lockedNow = attempts.recordFailure(now, settings.lockoutPolicy());
+    audit.record(SecurityEventType.LOGIN_FAILED, user.id(), user.email(), actor, why);
+    if (lockedNow) {
+      audit.record(
+          SecurityEventType.ACCOUNT_LOCKED,
+          user.id(),
+          user.email(),
+          actor,
+          "locked until " + attempts.lockedUntil());
+    }
+    return lockedNow;
+  }
+
+  /** 429 {@code account-locked}, with how long the lock still holds. */
+  public static ProblemException locked(Duration retryAfter) {
+    return ProblemException.tooManyRequests(
+        "account-locked",
+        "Too many failed attempts: the account is locked for a while.",
+        retryAfter);
   }
 
   private Outcome refusedWhileLocked(User user) {
