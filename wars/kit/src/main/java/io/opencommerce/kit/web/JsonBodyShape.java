@@ -35,6 +35,14 @@ import java.util.List;
 @Provider
 @ConstrainedTo(RuntimeType.SERVER)
 public class JsonBodyShape implements ReaderInterceptor {
+  /** A record's components, read once per class: every request body is checked against them. */
+  private static final ClassValue<RecordComponent[]> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+          return type.getRecordComponents();
+        }
+      };
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -85,7 +93,7 @@ public class JsonBodyShape implements ReaderInterceptor {
         wrong.add(new FieldViolation(path, "must be a JSON object"));
         return;
       }
-      for (RecordComponent component : raw.getRecordComponents()) {
+      for (RecordComponent component : COMPONENTS.get(raw)) {
         check(
             object.get(component.getName()),
             component.getGenericType(),
@@ -106,10 +114,7 @@ public class JsonBodyShape implements ReaderInterceptor {
         wrong.add(new FieldViolation(path, "must be a JSON object"));
         return;
       }
-      Type value =
-          type instanceof ParameterizedType p && p.getActualTypeArguments().length == 2
-              ? p.getActualTypeArguments()[1]
-              : null;
+      Type value = typeArgument(type, 1);
       for (var entry : object.entrySet()) {
         if (value != null) {
           check(entry.getValue(), value, path + "." + entry.getKey(), wrong);
@@ -120,14 +125,18 @@ public class JsonBodyShape implements ReaderInterceptor {
         wrong.add(new FieldViolation(path, "must be a JSON array"));
         return;
       }
-      Type element =
-          type instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
-              ? p.getActualTypeArguments()[0]
-              : null;
+      Type element = typeArgument(type, 0);
       for (int i = 0; i < array.size() && element != null; i++) {
         check(array.get(i), element, path + "[" + i + "]", wrong);
       }
     }
+  }
+
+  /** The {@code index}th type argument of a generic type ({@code Map<K, V>}: 1 is V), if given. */
+  private static Type typeArgument(Type type, int index) {
+    return type instanceof ParameterizedType p && p.getActualTypeArguments().length > index
+        ? p.getActualTypeArguments()[index]
+        : null;
   }
 
   private static Class<?> raw(Type type) {
