@@ -95,6 +95,7 @@ public class RabbitBroker {
       return;
     }
     Connection opened = null;
+    Map<String, Class<? extends IntegrationEvent>> queues = queues();
     try {
       ConnectionFactory factory = new ConnectionFactory();
       factory.setUsername(username);
@@ -103,7 +104,7 @@ public class RabbitBroker {
       factory.setThreadFactory(threadFactory);
       // The client's default pool for deliveries has 2 threads per core for the whole connection,
       // which would cap the consumers of every queue together: one thread per consumer instead.
-      int consumers = queues().values().stream().mapToInt(consumer::consumers).sum();
+      int consumers = queues.values().stream().mapToInt(consumer::consumers).sum();
       deliveries = Executors.newFixedThreadPool(Math.max(1, consumers), threadFactory);
       factory.setSharedExecutor(deliveries);
       factory.setAutomaticRecoveryEnabled(true);
@@ -113,8 +114,8 @@ public class RabbitBroker {
       factory.setConnectionTimeout(5000);
       opened =
           factory.newConnection(Address.parseAddresses(addresses), service.name() + "-service");
-      declareTopology(opened);
-      consumer.start(opened, queues());
+      declareTopology(opened, queues);
+      consumer.start(opened, queues);
       connection = opened;
       LOG.info(() -> "Connected to RabbitMQ at " + addresses + " vhost " + vhost);
     } catch (Throwable e) {
@@ -137,7 +138,8 @@ public class RabbitBroker {
     }
   }
 
-  private void declareTopology(Connection opened) throws IOException {
+  private void declareTopology(
+      Connection opened, Map<String, Class<? extends IntegrationEvent>> queues) throws IOException {
     try (Channel channel = opened.createChannel()) {
       channel.exchangeDeclare(EXCHANGE, "topic", true);
       channel.exchangeDeclare(DEAD_LETTER_EXCHANGE, "direct", true);
@@ -150,7 +152,7 @@ public class RabbitBroker {
               "x-queue-type", "quorum",
               "x-max-length", UNROUTABLE_KEPT,
               "x-overflow", "drop-head"));
-      for (Map.Entry<String, Class<? extends IntegrationEvent>> queue : queues().entrySet()) {
+      for (Map.Entry<String, Class<? extends IntegrationEvent>> queue : queues.entrySet()) {
         String name = queue.getKey();
         channel.queueDeclare(name + ".dlq", true, false, false, Map.of("x-queue-type", "quorum"));
         channel.queueBind(name + ".dlq", DEAD_LETTER_EXCHANGE, name);
