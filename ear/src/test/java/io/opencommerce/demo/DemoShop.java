@@ -47,7 +47,8 @@ import org.apache.cxf.jaxrs.client.JAXRSClientFactory;
  * customer, the catalogue of {@code demo/shop.json} (categories, products and their units on hand,
  * as the bootstrap administrator) and the customer's first address. Only what is missing is
  * created, so running it again changes nothing (and never resets the stock orders have sold).
- * {@code liberty-config/local/platform up} runs it once the server is ready:
+ * {@code liberty-config/local/platform up} runs it once the server is ready ({@code
+ * io.opencommerce.local.LocalPlatform}); to run it alone:
  *
  * <pre>
  * mvn -q -pl ear test-compile exec:java -Dexec.classpathScope=test \
@@ -61,8 +62,11 @@ import org.apache.cxf.jaxrs.client.JAXRSClientFactory;
  * skipped with a warning. Exits with 1, naming the answer, when the platform refuses anything else.
  */
 public final class DemoShop {
-  static final String ADMIN_EMAIL = "admin@opencommerce.local";
-  static final String ADMIN_PASSWORD = "Demo-Operator-2026!";
+  public static final String ADMIN_EMAIL = "admin@opencommerce.local";
+  public static final String ADMIN_PASSWORD = "Demo-Operator-2026!";
+
+  /** The catalogue the local platform starts with (a test resource of this module). */
+  public static final String SHOP_FILE = "ear/src/test/resources/demo/shop.json";
 
   /** How long the customer's address book may take to open (it opens on UserRegistered). */
   private static final Duration ADDRESS_BOOK_WAIT = Duration.ofSeconds(20);
@@ -88,7 +92,7 @@ public final class DemoShop {
       String description,
       Map<String, String> attributes) {}
 
-  DemoShop(String base) {
+  public DemoShop(String base) {
     auth = client(AuthApi.class, base, "auth");
     products = client(ProductsApi.class, base, "products");
     addresses = client(AddressesApi.class, base, "addresses");
@@ -97,16 +101,8 @@ public final class DemoShop {
   public static void main(String[] args) throws Exception {
     String base = System.getProperty("platform.url", "http://127.0.0.1:9080");
     String file = System.getProperty("demo.shop");
-    Shop shop;
-    try (InputStream in =
-            file == null
-                ? DemoShop.class.getResourceAsStream("/demo/shop.json")
-                : java.nio.file.Files.newInputStream(java.nio.file.Path.of(file));
-        Jsonb jsonb = JsonbBuilder.create()) {
-      shop = jsonb.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), Shop.class);
-    }
     try {
-      new DemoShop(base).create(shop);
+      new DemoShop(base).create(read(file == null ? null : java.nio.file.Path.of(file)));
     } catch (Refused e) {
       System.err.println("demo: error: " + e.getMessage());
       System.exit(1);
@@ -117,7 +113,24 @@ public final class DemoShop {
     System.exit(0); // the REST clients' threads would keep exec:java waiting
   }
 
-  void create(Shop shop) throws InterruptedException {
+  /** The shop described by {@code file}, or by {@link #SHOP_FILE} when it is null. */
+  public static Shop read(java.nio.file.Path file) throws IOException {
+    try (InputStream in =
+            file == null
+                ? DemoShop.class.getResourceAsStream("/demo/shop.json")
+                : java.nio.file.Files.newInputStream(file);
+        Jsonb jsonb = JsonbBuilder.create()) {
+      return jsonb.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), Shop.class);
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("cannot read the demo shop: " + e.getMessage(), e);
+    }
+  }
+
+  /** Creates what is missing of {@code shop}; throws when the platform refuses something else. */
+  public void create(Shop shop) throws InterruptedException {
     register(shop.customer());
     Optional<String> adminToken =
         login(
