@@ -4,6 +4,7 @@ import static io.opencommerce.it.support.Platform.get;
 import static io.opencommerce.it.support.Platform.post;
 import static io.opencommerce.it.support.Platform.send;
 import static io.opencommerce.it.support.Shop.BASKETS;
+import static io.opencommerce.it.support.Shop.DELIVERIES;
 import static io.opencommerce.it.support.Shop.ORDERS;
 import static io.opencommerce.it.support.Shop.PRODUCTS;
 import static io.opencommerce.it.support.Shop.checkout;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.opencommerce.contracts.products.ProductChanged;
+import io.opencommerce.deliveries.client.ShipmentEventRequest;
 import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.EventTap;
 import io.opencommerce.it.support.Platform;
@@ -284,6 +286,68 @@ class OrderIT {
     post(url + "/status", Bodies.json(new StatusChangeRequest("SHIPPED", null)), admin)
         .assertProblem(409, "invalid-transition");
     assertThat(stock(admin, chair)).containsExactly(5, 0);
+  }
+
+  @Test
+  void anOrderWhoseParcelHasLeftCannotBeCancelled() {
+    String desk = Shop.product(admin, "Desk", "120.00", 4);
+    Shopper dan = shopper("parcel-left", desk, 1);
+    JsonObject order = checkout(dan.token(), key(), dan.addressId()).json();
+    String orderId = order.getString("id");
+    String url = ORDERS + "/orders/" + orderId;
+    awaitOnHand(desk, 3, 0);
+    JsonObject shipment = Shop.shipmentOf(orderId, dan.token());
+    Reply left =
+        post(
+            DELIVERIES + "/shipments/" + shipment.getString("id") + "/events",
+            Bodies.json(new ShipmentEventRequest("IN_TRANSIT", null, "Hub", null)),
+            admin);
+    assertThat(left.status()).as(left.body()).isEqualTo(200);
+
+    // Deliveries, which owns the shipment, refuses to stop a parcel on its way, whatever the
+    // order has heard so far; only services may ask it.
+    String stop = DELIVERIES + "/orders/" + orderId + "/shipment-cancellation";
+    post(stop, "", Platform.serviceToken("orders")).assertProblem(409, "parcel-left");
+    post(stop, "", dan.token()).assertProblem(403, "forbidden");
+    post(stop, "", admin).assertProblem(403, "forbidden");
+
+    // The customer's and the administrator's cancellations are refused, saying why; the units
+    // stay sold and the shipment goes on.
+    Reply refused = post(url + "/cancel", Bodies.json(new CancelRequest(null)), dan.token());
+    refused.assertProblem(409, "order-not-cancellable");
+    assertThat(refused.json().getString("detail")).containsAnyOf("has left", "SHIPPED");
+    post(url + "/status", Bodies.json(new StatusChangeRequest("CANCELLED", null)), admin)
+        .assertProblem(409, "order-not-cancellable");
+    assertThat(get(url, dan.token()).json().getString("status")).isNotEqualTo("CANCELLED");
+    assertThat(stock(admin, desk)).containsExactly(3, 0);
+    assertThat(
+            get(DELIVERIES + "/shipments/" + shipment.getString("id"), dan.token())
+                .json()
+                .getString("status"))
+        .isEqualTo("IN_TRANSIT");
+  }
+
+  @Test
+  void cancellingStopsTheShipmentBeforeItLeaves() {
+    String stool = Shop.product(admin, "Stool", "35.00", 4);
+    Shopper eve = shopper("stop-parcel", stool, 1);
+    JsonObject order = checkout(eve.token(), key(), eve.addressId()).json();
+    String orderId = order.getString("id");
+    JsonObject shipment = Shop.shipmentOf(orderId, eve.token());
+
+    Reply cancelled =
+        post(
+            ORDERS + "/orders/" + orderId + "/cancel",
+            Bodies.json(new CancelRequest(null)),
+            eve.token());
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    // The shipment was stopped before the order was cancelled: no event needed to see it.
+    assertThat(
+            get(DELIVERIES + "/shipments/" + shipment.getString("id"), eve.token())
+                .json()
+                .getString("status"))
+        .isEqualTo("CANCELLED");
+    awaitOnHand(stool, 4, 0);
   }
 
   @Test

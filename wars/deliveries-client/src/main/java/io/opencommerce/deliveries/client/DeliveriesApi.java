@@ -68,6 +68,17 @@ public interface DeliveriesApi {
   @Path("shipments/{id}")
   ShipmentView get(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
 
+  /**
+   * Stops the shipment of an order that is being cancelled (the orders service, with its own
+   * token): a shipment whose parcel has not left is cancelled, and an order without a shipment yet
+   * gets none. Asking again answers the same. 409 {@code parcel-left} when the parcel is already on
+   * its way: the order can no longer be cancelled.
+   */
+  @POST
+  @Path("orders/{orderId}/shipment-cancellation")
+  ShipmentCancellation cancelShipment(
+      @HeaderParam("Authorization") String authorization, @PathParam("orderId") UUID orderId);
+
   /** A parcel's public tracking; 400 for a malformed tracking number, 404 for an unknown one. */
   @GET
   @Path("tracking/{trackingNumber}")

@@ -15,6 +15,7 @@ import io.opencommerce.deliveries.domain.ShipmentStatus;
 import io.opencommerce.deliveries.domain.TrackingEvent;
 import io.opencommerce.deliveries.infrastructure.Carriers;
 import io.opencommerce.kit.events.Received;
+import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -119,19 +120,58 @@ public class ShipmentBooking {
   }
 
   /**
-   * Stops the shipment of a cancelled order while its parcel has not left: a {@code CREATED}
-   * shipment becomes {@code CANCELLED}. A parcel already on its way is left to the carrier, which
-   * handles returns. An order without a shipment yet is recorded as cancelled, so that none is
-   * opened when its {@code OrderPlaced} arrives. Hearing of the same cancellation again changes
-   * nothing.
+   * Stops the shipment of an order being cancelled, which the orders service asks before it cancels
+   * the order: a {@code CREATED} shipment becomes {@code CANCELLED}; an order without a shipment
+   * yet is recorded as cancelled, so that none is opened when its {@code OrderPlaced} arrives.
+   * Asking again answers the same.
+   *
+   * @return the cancelled shipment, or empty when the order had none
+   * @throws ProblemException 409 {@code parcel-left} when the parcel is on its way: the order can
+   *     no longer be cancelled
+   */
+  public Optional<Shipment> stop(UUID orderId) {
+    Optional<Shipment> shipment = stopShipment(orderId);
+    if (shipment.isPresent() && shipment.get().status() != ShipmentStatus.CANCELLED) {
+      throw ProblemException.conflict(
+          "parcel-left",
+          "The parcel of this order is "
+              + shipment.get().status()
+              + " with tracking number "
+              + shipment.get().trackingNumber()
+              + ": it has left and can no longer be stopped, so the order cannot be cancelled.");
+    }
+    return shipment;
+  }
+
+  /**
+   * Hears that an order was cancelled. Its shipment was stopped when the cancellation was asked
+   * ({@link #stop}); this covers an order cancelled without asking (an older orders service) and
+   * changes nothing otherwise.
    */
   void cancelled(@Observes @Received(inAnyOrder = true) OrderCancelled cancelled) {
-    UUID orderId = cancelled.orderId();
+    Optional<Shipment> shipment = stopShipment(cancelled.orderId());
+    if (shipment.isPresent() && shipment.get().status() != ShipmentStatus.CANCELLED) {
+      LOG.warning(
+          () ->
+              "Order "
+                  + cancelled.orderId()
+                  + " was cancelled but its shipment "
+                  + shipment.get().id()
+                  + " is "
+                  + shipment.get().status()
+                  + ": the parcel is on its way, returns are handled by the carrier");
+    }
+  }
+
+  /**
+   * The order's shipment, cancelled unless its parcel has left (then returned as it is), or empty
+   * when it has none: then the order is recorded as cancelled, so that none is opened.
+   */
+  private Optional<Shipment> stopShipment(UUID orderId) {
     Optional<Shipment> shipment = lockedByOrder(orderId);
     if (shipment.isEmpty()) {
       if (em.find(CancelledOrder.class, orderId.toString()) != null) {
-        LOG.info(() -> "Order " + orderId + " was already known cancelled");
-        return;
+        return Optional.empty();
       }
       em.persist(new CancelledOrder(orderId, Instant.now()));
       em.flush();
@@ -144,10 +184,11 @@ public class ShipmentBooking {
                 "Order "
                     + orderId
                     + " was cancelled before its shipment was booked; none will be opened");
-        return;
+        return Optional.empty();
       }
     }
     cancel(shipment.get());
+    return shipment;
   }
 
   private Optional<Shipment> lockedByOrder(UUID orderId) {
@@ -164,21 +205,8 @@ public class ShipmentBooking {
    * the order's reason may be a customer's own words.
    */
   private void cancel(Shipment shipment) {
-    if (shipment.status() == ShipmentStatus.CANCELLED) {
-      LOG.info(() -> "Shipment " + shipment.id() + " is already cancelled");
-      return;
-    }
     if (!shipment.status().canMoveTo(ShipmentStatus.CANCELLED)) {
-      LOG.warning(
-          () ->
-              "Order "
-                  + shipment.orderId()
-                  + " was cancelled but its shipment "
-                  + shipment.id()
-                  + " is "
-                  + shipment.status()
-                  + ": the parcel is on its way, returns are handled by the carrier");
-      return;
+      return; // already cancelled, or on its way: the caller tells which
     }
     TrackingEvent event = shipment.cancel(ORDER_CANCELLED, Instant.now()).orElseThrow();
     em.flush();

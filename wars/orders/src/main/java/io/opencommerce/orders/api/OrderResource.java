@@ -6,6 +6,7 @@ import io.opencommerce.kit.security.CurrentUser;
 import io.opencommerce.kit.security.Roles;
 import io.opencommerce.kit.web.Admission;
 import io.opencommerce.kit.web.PageRequest;
+import io.opencommerce.orders.application.Cancellations;
 import io.opencommerce.orders.application.Checkout;
 import io.opencommerce.orders.application.Orders;
 import io.opencommerce.orders.client.CancelRequest;
@@ -56,6 +57,7 @@ public class OrderResource {
 
   @Inject Checkout checkout;
   @Inject Orders orders;
+  @Inject Cancellations cancellations;
   @Inject CurrentUser caller;
   @Context UriInfo uri;
 
@@ -120,7 +122,7 @@ public class OrderResource {
   public OrderView cancel(
       @PathParam("id") UUID id,
       @NotNull(message = "A request body is required.") @Valid CancelRequest body) {
-    return OrderViews.of(orders.cancel(id, caller.id(), caller.isAdmin(), body.reason()));
+    return OrderViews.of(cancellations.cancel(id, caller.id(), caller.isAdmin(), body.reason()));
   }
 
   @POST
@@ -129,8 +131,11 @@ public class OrderResource {
   public OrderView changeStatus(
       @PathParam("id") UUID id,
       @NotNull(message = "A request body is required.") @Valid StatusChangeRequest body) {
+    OrderStatus next = OrderStatus.valueOf(body.status());
     return OrderViews.of(
-        orders.changeStatus(id, caller.id(), OrderStatus.valueOf(body.status()), body.reason()));
+        next == OrderStatus.CANCELLED
+            ? cancellations.cancel(id, caller.id(), true, body.reason())
+            : orders.changeStatus(id, caller.id(), next, body.reason()));
   }
 
   private static Instant day(String name, String value) {

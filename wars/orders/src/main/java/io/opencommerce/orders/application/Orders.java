@@ -134,24 +134,33 @@ public class Orders {
   }
 
   /**
-   * Cancels an order that has not shipped and publishes {@code OrderCancelled}, which gives its
-   * units back. Cancelling a cancelled order again changes nothing.
+   * Cancels an order that has not shipped, once its shipment is stopped ({@link Cancellations} asks
+   * the deliveries service first), and publishes {@code OrderCancelled}, which gives its units
+   * back. Cancelling a cancelled order again changes nothing.
    */
   public Order cancel(UUID id, UUID caller, boolean admin, String reason) {
     Order order = locked(id, caller, admin);
     if (order.status() == OrderStatus.CANCELLED) {
       return order;
     }
+    requireCancellable(order);
+    moveTo(order, OrderStatus.CANCELLED, caller.toString(), reason == null ? "cancelled" : reason);
+    return order;
+  }
+
+  /** 409 {@code order-not-cancellable} unless the order is placed or confirmed. */
+  static void requireCancellable(Order order) {
     if (!order.status().canMoveTo(OrderStatus.CANCELLED)) {
       throw ProblemException.conflict(
           "order-not-cancellable",
           "The order is " + order.status() + "; only placed or confirmed orders can be cancelled.");
     }
-    moveTo(order, OrderStatus.CANCELLED, caller.toString(), reason == null ? "cancelled" : reason);
-    return order;
   }
 
-  /** An administrator moves an order along the status machine by hand. */
+  /**
+   * An administrator moves an order along the status machine by hand (to {@code CANCELLED} through
+   * {@link Cancellations}, like anyone else).
+   */
   public Order changeStatus(UUID id, UUID admin, OrderStatus next, String reason) {
     Order order = locked(id, admin, true);
     if (!order.status().canMoveTo(next)) {
