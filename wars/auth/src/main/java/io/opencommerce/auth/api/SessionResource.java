@@ -10,6 +10,7 @@ import io.opencommerce.kit.security.CurrentUser;
 import io.opencommerce.kit.security.Roles;
 import io.opencommerce.kit.security.TokenClaims;
 import io.opencommerce.kit.web.Admission;
+import io.opencommerce.kit.web.RateLimited;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,6 +38,16 @@ public class SessionResource {
   @Inject Logins logins;
   @Inject CurrentUser caller;
 
+  /**
+   * Rate-limited per address (guessing many accounts' passwords) and per e-mail (one account's
+   * password from many addresses), known or not, before anything is hashed; the lockout (five
+   * failures) still applies within the limits.
+   */
+  @RateLimited(
+      value = "login",
+      perAddress = "20/PT1M",
+      perAccount = "10/PT1M",
+      account = "body.email")
   @Admission(AuthApplication.PASSWORD_HASHING)
   @POST
   @PermitAll

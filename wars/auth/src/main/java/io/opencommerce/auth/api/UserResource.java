@@ -11,6 +11,7 @@ import io.opencommerce.kit.security.CurrentUser;
 import io.opencommerce.kit.security.Roles;
 import io.opencommerce.kit.web.Admission;
 import io.opencommerce.kit.web.PageRequest;
+import io.opencommerce.kit.web.RateLimited;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -47,6 +48,12 @@ public class UserResource {
   @Inject CurrentUser caller;
   @Context UriInfo uri;
 
+  /** Rate-limited per address (mass sign-ups) and per e-mail (probing one address). */
+  @RateLimited(
+      value = "registration",
+      perAddress = "5/PT1M",
+      perAccount = "5/PT1H",
+      account = "body.email")
   @Admission(AuthApplication.PASSWORD_HASHING)
   @POST
   @PermitAll
@@ -66,6 +73,15 @@ public class UserResource {
     return Views.profile(users.get(caller.id()));
   }
 
+  /**
+   * Rate-limited per address and per account (the caller): a stolen token cannot make the server
+   * hash without end; wrong current passwords also count towards the lockout.
+   */
+  @RateLimited(
+      value = "password-change",
+      perAddress = "20/PT1M",
+      perAccount = "10/PT1M",
+      account = RateLimited.CALLER)
   @Admission(AuthApplication.PASSWORD_HASHING)
   @PUT
   @Path("me/password")

@@ -4,6 +4,7 @@ import io.opencommerce.deliveries.application.Shipments;
 import io.opencommerce.deliveries.client.TrackingView;
 import io.opencommerce.deliveries.infrastructure.Carriers;
 import io.opencommerce.kit.problem.ProblemException;
+import io.opencommerce.kit.web.RateLimited;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,7 +28,11 @@ public class TrackingResource {
   @Inject Shipments shipments;
   @Inject Carriers carriers;
 
-  /** 400 for a number no carrier could have issued (shape, check digit), 404 for an unknown one. */
+  /**
+   * 400 for a number no carrier could have issued (shape, check digit), 404 for an unknown one.
+   * Rate-limited per address: anyone may call it, and tracking numbers must not be walked.
+   */
+  @RateLimited(value = "tracking", perAddress = "120/PT1M")
   @GET
   @Path("{trackingNumber}")
   public TrackingView track(@PathParam("trackingNumber") String trackingNumber) {

@@ -120,6 +120,15 @@ public class ProblemException extends RuntimeException {
         retryAfter);
   }
 
+  /**
+   * 429 {@code rate-limited}: the client sent more requests of this kind than its limit allows (per
+   * address or per account, {@code RateLimited}); nothing was done. {@code Retry-After} says when
+   * the window frees.
+   */
+  public static ProblemException rateLimited(String detail, Duration retryAfter) {
+    return tooManyRequests("rate-limited", detail, retryAfter);
+  }
+
   /** 402: the payment step refused the order. */
   public static ProblemException paymentRequired(String code, String detail) {
     return new ProblemException(402, code, "Payment required", detail, List.of(), null);

@@ -32,6 +32,11 @@ public class RequestContext {
     return site;
   }
 
+  /**
+   * The client's address: the direct peer's, or behind a trusted proxy the client's as the proxies
+   * report it ({@link TrustedProxies}), in canonical form; what the audit records and per-address
+   * rate limits count. Null outside an HTTP request.
+   */
   public String remoteAddress() {
     return remoteAddress;
   }

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads {@code X-Correlation-Id}, {@code traceparent} and {@code X-Site} (set by the gateway), and
- * echoes the correlation id on the response so a client can quote it.
+ * echoes the correlation id on the response so a client can quote it. The client's address is the
+ * direct peer's, or, when the peer is one of {@code platform.trusted-proxies}, the one those
+ * proxies report in {@code X-Forwarded-For} ({@link ClientAddresses}).
  */
 @Provider
 @PreMatching
@@ -25,6 +27,7 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
   public static final String CORRELATION_ID = "X-Correlation-Id";
   public static final String TRACEPARENT = "traceparent";
   public static final String SITE = "X-Site";
+  public static final String FORWARDED_FOR = "X-Forwarded-For";
 
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Pattern TRACE =
@@ -32,6 +35,7 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
   private static final Pattern SITE_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
   @Inject RequestContext context;
+  @Inject ClientAddresses clients;
 
   @Context HttpServletRequest servletRequest;
 
@@ -52,7 +56,11 @@ public class RequestContextFilter implements ContainerRequestFilter, ContainerRe
               400, "invalid-site", "Bad request", "X-Site must be a lower-case site code."));
       return;
     }
-    String remote = servletRequest == null ? null : servletRequest.getRemoteAddr();
+    String remote =
+        servletRequest == null
+            ? null
+            : clients.client(
+                servletRequest.getRemoteAddr(), request.getHeaders().get(FORWARDED_FOR));
     context.set(correlationId, traceparent, site, remote);
   }
 
