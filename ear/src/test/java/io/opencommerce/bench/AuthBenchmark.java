@@ -11,20 +11,23 @@ import java.util.List;
  * Measures the auth service on a running platform (loopback only, bounded in time) and prints a
  * report: logins (Argon2id verification, token signing, audit and outbox writes) and authenticated
  * reads with many distinct tokens (JWT verification from the JWK set plus the Redis revocation
- * check on every request — one token would only measure Liberty's token cache).
+ * check on every request — one token would only measure Liberty's token cache). The login phase
+ * spreads its logins over {@code bench.users} accounts: each account may log in 10 times a minute
+ * ({@code platform.rate-limits.login.per-account}), and a 429 would measure the limit, not the
+ * logins.
  *
  * <p>Run against {@code liberty-config/local/platform up}:
  *
  * <pre>
  * mvn -q -pl ear test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.opencommerce.bench.AuthBenchmark [-Dbench.users=200 -Dbench.seconds=20 -Dbench.threads=16]
+ *     -Dexec.mainClass=io.opencommerce.bench.AuthBenchmark [-Dbench.users=1000 -Dbench.seconds=20 -Dbench.threads=16]
  * </pre>
  */
 public final class AuthBenchmark {
   private AuthBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int users = Integer.getInteger("bench.users", 200);
+    int users = Integer.getInteger("bench.users", 1000);
     int seconds = Integer.getInteger("bench.seconds", 20);
     int threads = Integer.getInteger("bench.threads", 16);
     int warmup = Integer.getInteger("bench.warmup", 5);
