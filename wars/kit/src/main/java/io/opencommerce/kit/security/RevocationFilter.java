@@ -38,7 +38,9 @@ public class RevocationFilter implements ContainerRequestFilter {
     }
     boolean revoked;
     try {
-      revoked = revocations.isRevoked(token.getTokenID(), token.getSubject(), versionOf(token));
+      revoked =
+          revocations.check(token.getTokenID(), token.getSubject(), versionOf(token))
+              == TokenRevocations.Verdict.REVOKED;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Token revocation check failed: {0}", e.toString());
       if (failOpen) {
