@@ -61,8 +61,7 @@ public class Revocations implements RevocationRestore.Source {
         .setParameter(3, Timestamp.from(now))
         .setParameter(4, Timestamp.from(until))
         .executeUpdate();
-    list.revokeToken(tokenId, until);
-    afterCommit("token " + tokenId, () -> list.revokeToken(tokenId, until));
+    writeNowAndAfterCommit("token " + tokenId, () -> list.revokeToken(tokenId, until));
   }
 
   /**
@@ -73,6 +72,7 @@ public class Revocations implements RevocationRestore.Source {
   public void revokeBelowVersion(UUID userId, long minimumVersion) {
     Instant now = Instant.now();
     Instant until = TokenRevocations.keptUntil(now.plus(settings.accessTokenTtl()));
+    String subject = userId.toString();
     em.createNativeQuery(
             "INSERT INTO revoked_token_versions (user_id, min_version, revoked_at, expires_at)"
                 + " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
@@ -80,19 +80,22 @@ public class Revocations implements RevocationRestore.Source {
                 + " VALUES(revoked_at), revoked_at),"
                 + " expires_at = GREATEST(expires_at, VALUES(expires_at)),"
                 + " min_version = GREATEST(min_version, VALUES(min_version))")
-        .setParameter(1, userId.toString())
+        .setParameter(1, subject)
         .setParameter(2, minimumVersion)
         .setParameter(3, Timestamp.from(now))
         .setParameter(4, Timestamp.from(until))
         .executeUpdate();
-    String subject = userId.toString();
-    list.revokeBelowVersion(subject, minimumVersion, until);
-    afterCommit(
+    writeNowAndAfterCommit(
         "tokens of " + subject + " below version " + minimumVersion,
         () -> list.revokeBelowVersion(subject, minimumVersion, until));
   }
 
-  private void afterCommit(String what, Runnable write) {
+  /**
+   * Writes to Redis now (a failure fails the transaction) and again once it has committed (a
+   * failure then is only logged).
+   */
+  private void writeNowAndAfterCommit(String what, Runnable write) {
+    write.run();
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -119,43 +122,47 @@ public class Revocations implements RevocationRestore.Source {
   @Override
   public List<RevocationRestore.RevokedToken> tokens(String after, Instant liveAt, int max)
       throws SQLException {
-    List<RevocationRestore.RevokedToken> page = new ArrayList<>(max);
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT token_id, expires_at FROM revoked_tokens"
-                    + " WHERE token_id > ? AND expires_at > ? ORDER BY token_id LIMIT ?")) {
-      query.setString(1, after);
-      query.setTimestamp(2, Timestamp.from(liveAt));
-      query.setInt(3, max);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          page.add(
-              new RevocationRestore.RevokedToken(
-                  rows.getString(1), rows.getTimestamp(2).toInstant()));
-        }
-      }
-    }
-    return page;
+    return page(
+        "SELECT token_id, expires_at FROM revoked_tokens"
+            + " WHERE token_id > ? AND expires_at > ? ORDER BY token_id LIMIT ?",
+        after,
+        liveAt,
+        max,
+        row ->
+            new RevocationRestore.RevokedToken(row.getString(1), row.getTimestamp(2).toInstant()));
   }
 
   @Override
   public List<RevocationRestore.VersionFloor> floors(String after, Instant liveAt, int max)
       throws SQLException {
-    List<RevocationRestore.VersionFloor> page = new ArrayList<>(max);
+    return page(
+        "SELECT user_id, min_version, expires_at FROM revoked_token_versions"
+            + " WHERE user_id > ? AND expires_at > ? ORDER BY user_id LIMIT ?",
+        after,
+        liveAt,
+        max,
+        row ->
+            new RevocationRestore.VersionFloor(
+                row.getString(1), row.getLong(2), row.getTimestamp(3).toInstant()));
+  }
+
+  /** Reads one row of a page. */
+  private interface Row<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
+  /** Up to {@code max} rows after the key {@code after} still live at {@code liveAt}. */
+  private <T> List<T> page(String sql, String after, Instant liveAt, int max, Row<T> row)
+      throws SQLException {
+    List<T> page = new ArrayList<>(max);
     try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT user_id, min_version, expires_at FROM revoked_token_versions"
-                    + " WHERE user_id > ? AND expires_at > ? ORDER BY user_id LIMIT ?")) {
+        PreparedStatement query = connection.prepareStatement(sql)) {
       query.setString(1, after);
       query.setTimestamp(2, Timestamp.from(liveAt));
       query.setInt(3, max);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          page.add(
-              new RevocationRestore.VersionFloor(
-                  rows.getString(1), rows.getLong(2), rows.getTimestamp(3).toInstant()));
+          page.add(row.read(rows));
         }
       }
     }
