@@ -31,9 +31,9 @@ import java.util.logging.Logger;
  * {@link RevocationRestore} puts the live revocations back when it comes back empty.
  *
  * <p>Redis is written before the commit, so that a revocation Redis does not take fails the change
- * that makes it (nothing is revoked in the database that Redis does not refuse), and once more
- * after the commit, for a Redis that restarted in between and was restored without this row, not
- * yet committed. Both writes only add: a token's entry, or a floor that only rises.
+ * that makes it (the database never holds a revocation that Redis refused while it was up), and
+ * once more after the commit, for a Redis that restarted in between and was restored without this
+ * row, not yet committed then. Both writes only add: a token's entry, or a floor that only rises.
  */
 @ApplicationScoped
 public class Revocations implements RevocationRestore.Source {
