@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rows kept only for a while are purged once older than their retention, and younger ones stay:
- * handled events' ids (every service's inbox), abandoned guest baskets, expired refresh tokens and
- * old security events. The server purges every 10 s (platform.purge.interval); the rows are written
- * straight into each service's database, as time would have left them.
+ * handled events' ids (every service's inbox), abandoned guest baskets, expired refresh tokens, old
+ * security events and revocations whose tokens have long expired. The server purges every 10 s
+ * (platform.purge.interval); the rows are written straight into each service's database, as time
+ * would have left them.
  */
 class RetentionIT {
   private static final Duration PURGED_WITHIN = Duration.ofSeconds(60);
@@ -146,6 +147,52 @@ class RetentionIT {
     assertThat(
             count("auth", "SELECT COUNT(*) FROM refresh_tokens WHERE user_id = ?", user.userId()))
         .as("the session just opened keeps its refresh token")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void revocationsGoOnceTheirTokensHaveLongExpiredAndLiveOnesStay() throws Exception {
+    Platform.Session user = Platform.registerAndLogin("retention-revoked");
+    String expired = UUID.randomUUID().toString();
+    String live = UUID.randomUUID().toString();
+    String revokedTokens =
+        "INSERT INTO revoked_tokens (token_id, user_id, revoked_at, expires_at)"
+            + " VALUES (?, ?, ?, ?)";
+    insert(
+        "auth",
+        revokedTokens,
+        expired,
+        user.userId(),
+        ago(Duration.ofHours(3)),
+        ago(Duration.ofHours(2)));
+    insert(
+        "auth",
+        revokedTokens,
+        live,
+        user.userId(),
+        ago(Duration.ofMinutes(1)),
+        ago(Duration.ofMinutes(-15)));
+    insert(
+        "auth",
+        "INSERT INTO revoked_token_versions (user_id, min_version, revoked_at, expires_at)"
+            + " VALUES (?, 2, ?, ?)",
+        user.userId(),
+        ago(Duration.ofHours(3)),
+        ago(Duration.ofHours(2)));
+
+    await()
+        .atMost(PURGED_WITHIN)
+        .until(
+            () ->
+                count("auth", "SELECT COUNT(*) FROM revoked_tokens WHERE token_id = ?", expired)
+                        == 0
+                    && count(
+                            "auth",
+                            "SELECT COUNT(*) FROM revoked_token_versions WHERE user_id = ?",
+                            user.userId())
+                        == 0);
+    assertThat(count("auth", "SELECT COUNT(*) FROM revoked_tokens WHERE token_id = ?", live))
+        .as("a revocation whose token may still be used stays")
         .isEqualTo(1);
   }
 }

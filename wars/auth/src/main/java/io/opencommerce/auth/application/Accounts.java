@@ -8,7 +8,6 @@ import io.opencommerce.contracts.auth.UserRegistered;
 import io.opencommerce.kit.persistence.UniqueKeys;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.security.Roles;
-import io.opencommerce.kit.security.TokenRevocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -29,7 +28,7 @@ public class Accounts {
   @Inject Sessions sessions;
   @Inject PasswordResets resets;
   @Inject Logins logins;
-  @Inject TokenRevocations revocations;
+  @Inject Revocations revocations;
   @Inject Event<UserRegistered> registered;
 
   /** Creates a customer account and publishes {@link UserRegistered}. */
@@ -99,8 +98,7 @@ public class Accounts {
 
   /** Revokes every access token (by version) and every refresh token of the user. */
   void endAllSessions(User user) {
-    revocations.revokeBelowVersion(
-        user.id().toString(), user.tokenVersion(), settings.accessTokenTtl());
+    revocations.revokeBelowVersion(user.id(), user.tokenVersion());
     sessions.revokeAll(user.id());
   }
 

@@ -9,7 +9,6 @@ import io.opencommerce.auth.domain.User;
 import io.opencommerce.auth.infrastructure.PasswordHasher;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.security.SecureTokens;
-import io.opencommerce.kit.security.TokenRevocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,7 +34,7 @@ public class Logins {
   @Inject Sessions sessions;
   @Inject SecurityAudit audit;
   @Inject AuthSettings settings;
-  @Inject TokenRevocations revocations;
+  @Inject Revocations revocations;
 
   /** The result of a login or refresh: tokens, or why not. */
   public sealed interface Outcome {
@@ -193,7 +192,7 @@ public class Logins {
 
   /** Ends the session: this access token and every refresh token of its family. */
   public void logout(UUID userId, String tokenId, Instant expiresAt, UUID sessionId) {
-    revocations.revokeToken(tokenId, expiresAt);
+    revocations.revokeToken(userId, tokenId, expiresAt);
     if (sessionId != null) {
       sessions.revokeFamily(sessionId);
     }

@@ -12,8 +12,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * What the auth service keeps, and for how long: refresh and reset tokens for {@code
  * auth.retention.tokens} (P7D) after they expired (long enough to recognise a stolen token that is
  * replayed late), the security audit trail for {@code auth.retention.security-events} (P400D: a
- * year and a margin, as audits ask), and the failed-login counts of addresses without an account
- * for a day after their last attempt (longer than any failure window or lock).
+ * year and a margin, as audits ask), the failed-login counts of addresses without an account for a
+ * day after their last attempt (longer than any failure window or lock), and revocations for {@code
+ * auth.retention.revocations} (PT1H) after they may be forgotten (their tokens have expired by
+ * then; the hour leaves room for servers whose clocks disagree).
  */
 @ApplicationScoped
 public class Retention {
@@ -26,6 +28,10 @@ public class Retention {
   @Inject
   @ConfigProperty(name = "auth.retention.security-events", defaultValue = "P400D")
   String securityEvents;
+
+  @Inject
+  @ConfigProperty(name = "auth.retention.revocations", defaultValue = "PT1H")
+  String revocations;
 
   void start(@Observes Startup startup) {
     Duration afterExpiry = Duration.parse(tokens);
@@ -45,5 +51,14 @@ public class Retention {
         "security events",
         Duration.parse(securityEvents),
         "DELETE FROM security_events WHERE occurred_at < ? LIMIT ?");
+    Duration revoked = Duration.parse(revocations);
+    purges.keep(
+        "expired token revocations",
+        revoked,
+        "DELETE FROM revoked_tokens WHERE expires_at < ? LIMIT ?");
+    purges.keep(
+        "expired token-version floors",
+        revoked,
+        "DELETE FROM revoked_token_versions WHERE expires_at < ? LIMIT ?");
   }
 }

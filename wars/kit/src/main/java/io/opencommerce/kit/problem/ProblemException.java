@@ -195,6 +195,20 @@ public class ProblemException extends RuntimeException {
         retryAfter);
   }
 
+  /**
+   * 503 {@code revocations-unavailable}: the revocation list is being restored (Redis lost it), so
+   * whether this token was revoked cannot be told yet; nothing was done.
+   */
+  public static ProblemException revocationsUnavailable(Duration retryAfter) {
+    return new ProblemException(
+        503,
+        "revocations-unavailable",
+        "Service unavailable",
+        "Signed-in requests cannot be checked for a moment; nothing was done. Try again shortly.",
+        List.of(),
+        retryAfter);
+  }
+
   public int status() {
     return status;
   }
