@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.opencommerce.kit.config.DevelopmentValues;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -65,6 +66,11 @@ public class SigningKey {
                             "Configure auth.jwt.private-key or auth.jwt.private-key.location")));
     boolean generate =
         config.getOptionalValue("auth.jwt.private-key.generate", Boolean.class).orElse(false);
+    if (generate && !DevelopmentValues.isLocal()) {
+      throw new IllegalStateException(
+          "auth.jwt.private-key.generate is for the local platform only: give this environment its"
+              + " own signing key (auth.jwt.private-key or auth.jwt.private-key.location)");
+    }
     try {
       if (!Files.exists(location) && generate) {
         generate(location);
