@@ -13,10 +13,7 @@ import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.EventTap;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Session;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import io.opencommerce.it.support.ServiceDatabase;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -73,18 +70,13 @@ class LockoutIT {
     post(AUTH + "/sessions/refresh", Bodies.json(new RefreshRequest(user.refreshToken())), null)
         .assertProblem(429, "account-locked");
 
-    try (Connection auth =
-            DriverManager.getConnection(
-                "jdbc:mysql://127.0.0.1:3306/auth", "auth", "auth-dev-password");
-        PreparedStatement spent =
-            auth.prepareStatement(
-                "SELECT COUNT(*) FROM refresh_tokens WHERE user_id = ? AND used_at IS NOT NULL")) {
-      spent.setString(1, user.userId());
-      try (ResultSet rows = spent.executeQuery()) {
-        rows.next();
-        assertThat(rows.getLong(1)).as("refresh tokens spent while locked").isZero();
-      }
-    }
+    assertThat(
+            ServiceDatabase.count(
+                "auth",
+                "SELECT COUNT(*) FROM refresh_tokens WHERE user_id = ? AND used_at IS NOT NULL",
+                user.userId()))
+        .as("refresh tokens spent while locked")
+        .isZero();
   }
 
   @Test

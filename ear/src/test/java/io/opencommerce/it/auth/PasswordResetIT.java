@@ -16,6 +16,7 @@ import io.opencommerce.it.support.EventTap;
 import io.opencommerce.it.support.EventTap.Message;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Session;
+import io.opencommerce.it.support.ServiceDatabase;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -63,6 +64,17 @@ class PasswordResetIT {
       assertThat(event.header("occurred-at")).isNotBlank();
       assertThat(event.header("site")).isEqualTo("default");
       String token = event.payload().getString("resetToken");
+      // Once the broker has it, the token is no longer readable in auth's outbox.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          ServiceDatabase.count(
+                              "auth",
+                              "SELECT COUNT(*) FROM outbox WHERE payload LIKE ?",
+                              "%" + token + "%"))
+                      .isZero());
 
       String confirmation = Bodies.json(new PasswordResetConfirmation(token, newPassword));
       assertThat(post(AUTH + "/password-resets/confirmation", confirmation, null).status())

@@ -10,10 +10,7 @@ import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Reply;
 import io.opencommerce.it.support.Platform.Session;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import io.opencommerce.it.support.ServiceDatabase;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -191,15 +188,6 @@ class RevocationRestoreIT {
   }
 
   private static long authCount(String sql, String userId) throws SQLException {
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:mysql://127.0.0.1:3306/auth", "auth", "auth-dev-password");
-        PreparedStatement statement = c.prepareStatement(sql)) {
-      statement.setString(1, userId);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    }
+    return ServiceDatabase.count("auth", sql, userId);
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.opencommerce.it.support.Platform;
+import io.opencommerce.it.support.ServiceDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,8 +26,7 @@ class RetentionIT {
   private static final Duration PURGED_WITHIN = Duration.ofSeconds(60);
 
   private static Connection database(String service) throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:mysql://127.0.0.1:3306/" + service, service, service + "-dev-password");
+    return ServiceDatabase.open(service);
   }
 
   private static Timestamp ago(Duration age) {

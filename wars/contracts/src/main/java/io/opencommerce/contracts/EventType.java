@@ -19,4 +19,10 @@ public @interface EventType {
 
   /** Payload version, starting at 1. */
   int version() default 1;
+
+  /**
+   * The payload carries a secret (a one-time token): the publisher's outbox deletes it as soon as
+   * the broker has taken it, instead of keeping it readable until its retention ends.
+   */
+  boolean sensitive() default false;
 }

@@ -7,9 +7,10 @@ import java.util.UUID;
 
 /**
  * A user asked to reset a forgotten password. Carries the one-time reset token for the e-mail the
- * newsletters service sends; the auth service keeps only its hash.
+ * newsletters service sends; the auth service keeps only its hash, and its outbox forgets the event
+ * once published.
  */
-@EventType(name = "PasswordResetRequested", version = 1)
+@EventType(name = "PasswordResetRequested", version = 1, sensitive = true)
 public record PasswordResetRequested(
     UUID userId, String email, String displayName, String resetToken, Instant expiresAt)
     implements IntegrationEvent {}

@@ -41,9 +41,13 @@ public class OutboxMessage {
   @Column(insertable = false, updatable = false)
   private Long seq;
 
+  /** Deleted once published rather than kept ({@code EventType#sensitive}). */
+  @Column(name = "carries_secret", nullable = false)
+  private boolean sensitive;
+
   protected OutboxMessage() {}
 
-  public OutboxMessage(EventEnvelope envelope, String payload) {
+  public OutboxMessage(EventEnvelope envelope, String payload, boolean sensitive) {
     this.id = Objects.requireNonNull(envelope.id(), "event id is required");
     this.eventType = envelope.type();
     this.eventVersion = envelope.version();
@@ -52,6 +56,7 @@ public class OutboxMessage {
     this.correlationId = envelope.correlationId();
     this.traceparent = envelope.traceparent();
     this.payload = Objects.requireNonNull(payload, "payload is required");
+    this.sensitive = sensitive;
   }
 
   public EventEnvelope envelope(String source) {
@@ -69,6 +74,10 @@ public class OutboxMessage {
 
   public Instant publishedAt() {
     return publishedAt;
+  }
+
+  boolean sensitive() {
+    return sensitive;
   }
 
   void markPublished(Instant when) {

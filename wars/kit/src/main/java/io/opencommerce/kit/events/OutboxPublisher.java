@@ -61,7 +61,11 @@ public class OutboxPublisher {
     channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
     Instant now = Instant.now();
     for (OutboxMessage message : batch) {
-      message.markPublished(now);
+      if (message.sensitive()) {
+        em.remove(message); // its secret is not kept once the broker has it
+      } else {
+        message.markPublished(now);
+      }
       LOG.info(() -> "Published event " + message.id());
     }
     return batch.size();

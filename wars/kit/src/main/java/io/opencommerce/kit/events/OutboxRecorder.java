@@ -48,7 +48,7 @@ public class OutboxRecorder {
             request.correlationId(),
             request.traceparent(),
             null);
-    em.persist(new OutboxMessage(envelope, EventJson.JSONB.toJson(event)));
+    em.persist(new OutboxMessage(envelope, EventJson.JSONB.toJson(event), type.sensitive()));
     LOG.fine(() -> "Recorded event " + envelope.id() + " " + type.name() + " in the outbox");
   }
 }
