@@ -8,6 +8,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.junit.ArchTest;
@@ -16,6 +17,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,6 +43,9 @@ public final class PlatformRules {
   private static final String RECEIVED = "io.opencommerce.kit.events.Received";
   private static final Set<String> OBSERVES =
       Set.of("jakarta.enterprise.event.Observes", "jakarta.enterprise.event.ObservesAsync");
+
+  private static final String PERSISTENCE_XML = "META-INF/persistence.xml";
+  private static final String NO_SHARED_CACHE = "<shared-cache-mode>NONE</shared-cache-mode>";
 
   private PlatformRules() {}
 
@@ -208,6 +216,32 @@ public final class PlatformRules {
         }
       }
     };
+  }
+
+  /**
+   * The service's persistence unit shares no entity cache: with several replicas on one database,
+   * EclipseLink's shared cache (on by default) would serve a row as this replica last saw it — a
+   * price, a role, a token version, an order's status another replica has changed since. Reads that
+   * must be fast have their own caches, shared by the replicas and invalidated by the writer
+   * (Redis: the catalogue, baskets, revocations).
+   */
+  @ArchTest
+  static void entitiesAreNotCachedAcrossReplicas(JavaClasses classes) throws IOException {
+    URL unit = Thread.currentThread().getContextClassLoader().getResource(PERSISTENCE_XML);
+    if (unit == null) {
+      return; // no entities
+    }
+    String xml;
+    try (InputStream in = unit.openStream()) {
+      xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    if (!xml.contains(NO_SHARED_CACHE)) {
+      throw new AssertionError(
+          unit
+              + " must say "
+              + NO_SHARED_CACHE
+              + ": replicas of a service share its database, not their entity caches");
+    }
   }
 
   private static DescribedPredicate<JavaMethod> observeReceivedEvents() {
