@@ -28,7 +28,6 @@ CREATE TABLE outgoing_mails (
   kind                 VARCHAR(40)    NOT NULL,
   language             VARCHAR(8)     NOT NULL,
   source_key           VARCHAR(200)   NOT NULL,
-  event_id             CHAR(36)       NULL,
   customer_id          CHAR(36)       NULL,
   campaign_id          CHAR(36)       NULL,
   subscriber_id        CHAR(36)       NULL,

@@ -1,8 +1,16 @@
 package io.opencommerce.newsletters.client;
 
+import io.opencommerce.contracts.api.Page;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -13,4 +21,29 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "newsletters")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public interface NewslettersApi {}
+public interface NewslettersApi {
+  /** The mail queue of the site, newest first (administrators); every filter is optional. */
+  @GET
+  @Path("mails")
+  Page<MailSummary> mails(
+      @HeaderParam("Authorization") String authorization,
+      @QueryParam("status") String status,
+      @QueryParam("kind") String kind,
+      @QueryParam("recipient") String recipient,
+      @QueryParam("campaignId") UUID campaignId,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("offset") Integer offset);
+
+  /** One mail (administrators). */
+  @GET
+  @Path("mails/{id}")
+  MailView mail(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
+
+  /**
+   * Queues a failed mail again with fresh attempts (administrators); 409 {@code mail-not-failed},
+   * {@code mail-not-resendable} (no recipient, or a secret's content discarded).
+   */
+  @POST
+  @Path("mails/{id}/resend")
+  MailView resend(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
+}

@@ -1,5 +1,6 @@
 package io.opencommerce.newsletters.application;
 
+import io.opencommerce.kit.persistence.IdList;
 import io.opencommerce.kit.persistence.QueryFilter;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
@@ -11,6 +12,7 @@ import io.opencommerce.newsletters.infrastructure.SiteSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -139,6 +141,57 @@ public class MailQueue {
       }
     }
     return queued;
+  }
+
+  /**
+   * Claims up to {@code max} due mails for one batch of the sender: read with {@code FOR UPDATE
+   * SKIP LOCKED} (replicas take different mails) and made due again only at {@code leaseUntil}, so
+   * that a sender that dies mid-batch leaves its mails to be tried again then, and the claim is
+   * committed before any mail goes out (no transaction stays open during SMTP exchanges).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<OutgoingMail> claimDue(int max, Instant leaseUntil) {
+    @SuppressWarnings("unchecked")
+    List<String> ids =
+        em.createNativeQuery(
+                "SELECT id FROM outgoing_mails WHERE status = 'QUEUED' AND next_attempt_at <= ?"
+                    + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED")
+            .setParameter(1, java.sql.Timestamp.from(Instant.now()))
+            .setParameter(2, max)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    IdList.query(
+            em,
+            "UPDATE outgoing_mails SET next_attempt_at = ? WHERE id IN ({ids})",
+            ids.stream().map(UUID::fromString).toList(),
+            java.sql.Timestamp.from(leaseUntil))
+        .executeUpdate();
+    return ids.stream().map(id -> em.find(OutgoingMail.class, id)).toList();
+  }
+
+  /** Gives claimed mails back, due at {@code at} (the server was away, the rate was reached). */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void release(List<UUID> ids, Instant at) {
+    if (!ids.isEmpty()) {
+      IdList.query(
+              em,
+              "UPDATE outgoing_mails SET next_attempt_at = ? WHERE status = 'QUEUED' AND id IN ({ids})",
+              ids,
+              java.sql.Timestamp.from(at))
+          .executeUpdate();
+    }
+  }
+
+  /** What became of one attempt to send a claimed mail. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public OutgoingMail record(UUID id, java.util.function.Consumer<OutgoingMail> outcome) {
+    OutgoingMail mail = em.find(OutgoingMail.class, id.toString(), LockModeType.PESSIMISTIC_WRITE);
+    if (mail != null && mail.status() == MailStatus.QUEUED) {
+      outcome.accept(mail);
+    }
+    return mail;
   }
 
   /** Which mails a list shows; null fields do not filter. */

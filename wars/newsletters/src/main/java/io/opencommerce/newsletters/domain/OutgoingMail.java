@@ -42,9 +42,6 @@ public class OutgoingMail {
   @Column(name = "source_key", nullable = false)
   private String sourceKey;
 
-  @Column(name = "event_id", length = 36)
-  private String eventId;
-
   @Column(name = "customer_id", length = 36)
   private String customerId;
 
@@ -140,12 +137,6 @@ public class OutgoingMail {
       this.recipient = null;
       fail(UNKNOWN_RECIPIENT, now);
     }
-  }
-
-  /** Which event caused it (for the record; de-duplication is the inbox's and the source key's). */
-  public OutgoingMail causedBy(String eventId) {
-    this.eventId = eventId;
-    return this;
   }
 
   /** The customer it is for, so that it can be sent once they are known ({@link #addressTo}). */
@@ -295,10 +286,6 @@ public class OutgoingMail {
 
   public String sourceKey() {
     return sourceKey;
-  }
-
-  public String eventId() {
-    return eventId;
   }
 
   public UUID customerId() {
