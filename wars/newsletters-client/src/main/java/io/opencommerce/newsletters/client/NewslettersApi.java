@@ -46,4 +46,38 @@ public interface NewslettersApi {
   @POST
   @Path("mails/{id}/resend")
   MailView resend(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
+
+  /** Saves a new template version (administrators); 400 naming the part that does not render. */
+  @POST
+  @Path("templates")
+  TemplateView createTemplate(
+      @HeaderParam("Authorization") String authorization, TemplateRequest request);
+
+  /** The site's template versions, newest first (administrators). */
+  @GET
+  @Path("templates")
+  Page<TemplateView> templates(
+      @HeaderParam("Authorization") String authorization,
+      @QueryParam("kind") String kind,
+      @QueryParam("language") String language,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("offset") Integer offset);
+
+  /** One version with its content (administrators). */
+  @GET
+  @Path("templates/{id}")
+  TemplateView template(
+      @HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
+
+  /** The version rendered with its kind's sample data (administrators). */
+  @POST
+  @Path("templates/{id}/preview")
+  RenderedView preview(
+      @HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
+
+  /** Makes the version render the site's new mails of its kind and language (administrators). */
+  @POST
+  @Path("templates/{id}/activation")
+  TemplateView activate(
+      @HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
 }
