@@ -12,21 +12,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <ul>
  *   <li>{@code newsletters.links.password-reset} ({@code {token}}): the shop's page that confirms a
  *       password reset;
- *   <li>{@code newsletters.links.tracking} ({@code {trackingNumber}}): where a parcel is followed;
- *   <li>{@code newsletters.links.subscription-confirmation} ({@code {token}}): the page that
- *       confirms a newsletter subscription;
- *   <li>{@code newsletters.links.unsubscribe} ({@code {token}}): the one-click unsubscribe address
- *       ({@code List-Unsubscribe}), which must reach {@code POST
- *       /newsletters/api/subscriptions/unsubscribe}.
+ *   <li>{@code newsletters.links.tracking} ({@code {trackingNumber}}): where a parcel is followed.
  * </ul>
  */
 @ApplicationScoped
 public class Links {
   public static final String PASSWORD_RESET = "newsletters.links.password-reset";
   public static final String TRACKING = "newsletters.links.tracking";
-  public static final String SUBSCRIPTION_CONFIRMATION =
-      "newsletters.links.subscription-confirmation";
-  public static final String UNSUBSCRIBE = "newsletters.links.unsubscribe";
 
   public String passwordReset(String token) {
     return fill(
@@ -40,24 +32,6 @@ public class Links {
         setting(TRACKING, "http://localhost:9080/deliveries/api/tracking/{trackingNumber}"),
         "{trackingNumber}",
         trackingNumber);
-  }
-
-  public String subscriptionConfirmation(String token) {
-    return fill(
-        setting(
-            SUBSCRIPTION_CONFIRMATION,
-            "http://localhost:9080/newsletters/api/subscriptions/confirmation?token={token}"),
-        "{token}",
-        token);
-  }
-
-  public String unsubscribe(String token) {
-    return fill(
-        setting(
-            UNSUBSCRIBE,
-            "http://localhost:9080/newsletters/api/subscriptions/unsubscribe?token={token}"),
-        "{token}",
-        token);
   }
 
   private static String setting(String key, String fallback) {
