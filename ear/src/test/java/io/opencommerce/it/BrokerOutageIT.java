@@ -87,7 +87,10 @@ class BrokerOutageIT {
           "deliveries.OrderCancelled.v1",
           "baskets.OrderPlaced.v1",
           "orders.ShipmentStatusChanged.v1",
-          "addresses.UserRegistered.v1");
+          "addresses.UserRegistered.v1",
+          "newsletters.UserRegistered.v1",
+          "newsletters.ShipmentStatusChanged.v1",
+          "newsletters.PasswordResetRequested.v1");
 
   private static int consumers(String queue) {
     int[] count = new int[1];

@@ -148,17 +148,13 @@ class PasswordResetIT {
 
   @Test
   void anEventNoQueueIsBoundForIsKeptAndCounted() throws Exception {
-    // No service consumes PasswordResetRequested yet (and no tap listens here): the broker returns
-    // it, and auth keeps it in the unroutable queue instead of losing it.
+    // No service consumes SecurityEventRecorded (the newsletters service now consumes
+    // PasswordResetRequested), and no tap listens here: the broker returns the event of a failed
+    // login, and auth keeps it in the unroutable queue instead of losing it.
     Session user = Platform.registerAndLogin("unroutable");
     double before = unroutableCounted();
-    assertThat(
-            post(
-                    AUTH + "/password-resets",
-                    Bodies.json(new PasswordResetRequest(user.email())),
-                    null)
-                .status())
-        .isEqualTo(202);
+    post(AUTH + "/sessions", loginJson(user.email(), "Wrong-Horse-00"), null)
+        .assertProblem(401, "invalid-credentials");
     await().atMost(Duration.ofSeconds(20)).until(() -> unroutableCounted() > before);
     try (var connection = EventTap.factory().newConnection("integration-tests");
         var channel = connection.createChannel()) {
@@ -167,12 +163,12 @@ class PasswordResetIT {
     }
   }
 
-  /** events_unroutable_total of auth's PasswordResetRequested.v1 (0 before the first). */
+  /** events_unroutable_total of auth's SecurityEventRecorded.v1 (0 before the first). */
   private static double unroutableCounted() {
     var counted =
         java.util.regex.Pattern.compile(
                 "events_unroutable_total\\{[^}]*service=\"auth\"[^}]*"
-                    + "type=\"PasswordResetRequested.v1\"[^}]*\\} ([0-9.E]+)")
+                    + "type=\"SecurityEventRecorded.v1\"[^}]*\\} ([0-9.E]+)")
             .matcher(get(Platform.BASE + "/metrics", null).body());
     return counted.find() ? Double.parseDouble(counted.group(1)) : 0;
   }

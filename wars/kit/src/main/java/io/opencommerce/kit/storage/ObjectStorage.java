@@ -1,6 +1,7 @@
 package io.opencommerce.kit.storage;
 
 import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
 import io.minio.MakeBucketArgs;
@@ -123,6 +124,17 @@ public class ObjectStorage {
             PutObjectArgs.builder().bucket(bucket()).object(key).stream(data, size, -1L)
                 .contentType(contentType)
                 .build());
+  }
+
+  /**
+   * The object's content, read whole: for small objects the service itself needs (a template, a
+   * document it renders), never for what clients download (they get presigned URLs).
+   */
+  public byte[] get(String key) throws Exception {
+    try (InputStream in =
+        client().getObject(GetObjectArgs.builder().bucket(bucket()).object(key).build())) {
+      return in.readAllBytes();
+    }
   }
 
   public StatObjectResponse stat(String key) throws Exception {

@@ -1,0 +1,53 @@
+package io.opencommerce.newsletters.api;
+
+import io.opencommerce.newsletters.client.MailSummary;
+import io.opencommerce.newsletters.client.MailView;
+import io.opencommerce.newsletters.domain.OutgoingMail;
+
+/** Maps the service's records to those of the public API. */
+final class Views {
+  private Views() {}
+
+  static MailSummary summary(OutgoingMail m) {
+    return new MailSummary(
+        m.id(),
+        m.kind().code(),
+        m.status().name(),
+        m.language(),
+        m.recipient(),
+        m.subject(),
+        m.attempts(),
+        m.nextAttemptAt(),
+        m.lastError(),
+        m.campaignId(),
+        m.createdAt(),
+        m.sentAt());
+  }
+
+  /** A sensitive mail's bodies hold the recipient's secret: never shown, even to administrators. */
+  static MailView mail(OutgoingMail m) {
+    boolean withheld = m.isSensitive();
+    return new MailView(
+        m.id(),
+        m.kind().code(),
+        m.status().name(),
+        m.language(),
+        m.sourceKey(),
+        m.recipient(),
+        m.recipientName(),
+        m.subject(),
+        withheld ? null : m.textBody(),
+        withheld ? null : m.htmlBody(),
+        withheld,
+        m.bodiesDiscarded(),
+        m.unsubscribeUrl(),
+        m.templateVersionId(),
+        m.campaignId(),
+        m.attempts(),
+        m.nextAttemptAt(),
+        m.lastError(),
+        m.createdAt(),
+        m.updatedAt(),
+        m.sentAt());
+  }
+}

@@ -1,0 +1,151 @@
+package io.opencommerce.newsletters.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.opencommerce.newsletters.domain.MailKind;
+import io.opencommerce.newsletters.domain.RenderedMail;
+import io.opencommerce.newsletters.infrastructure.TemplateEngine.TemplateException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class TemplateEngineTest {
+
+  @Test
+  void escapesValuesInTheHtmlPartOnly() {
+    UUID version = UUID.randomUUID();
+    RenderedMail mail =
+        TemplateEngine.compile(version, "Hi {{name}}", "Hi {{name}}", "<p>Hi {{name}}</p>")
+            .render(Map.of("name", "<b>Tom & \"Jerry\"</b>"));
+    assertThat(mail.subject()).isEqualTo("Hi <b>Tom & \"Jerry\"</b>");
+    assertThat(mail.text()).isEqualTo("Hi <b>Tom & \"Jerry\"</b>");
+    assertThat(mail.html())
+        .isEqualTo("<p>Hi &lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;/b&gt;</p>")
+        .doesNotContain("<b>");
+    assertThat(mail.templateVersionId()).isEqualTo(version);
+  }
+
+  @Test
+  void rendersSectionsOverListsAndNestedMaps() {
+    RenderedMail mail =
+        TemplateEngine.compile(
+                null,
+                "{{order.number}}",
+                "{{#lines}}{{quantity}}x{{name}};{{/lines}}{{^lines}}none{{/lines}}",
+                "{{#order}}{{number}}{{/order}}")
+            .render(
+                Map.of(
+                    "order", Map.of("number", "OC-1"),
+                    "lines",
+                        List.of(
+                            Map.of("name", "tea", "quantity", 2),
+                            Map.of("name", "cup", "quantity", 1))));
+    assertThat(mail.subject()).isEqualTo("OC-1");
+    assertThat(mail.text()).isEqualTo("2xtea;1xcup;");
+    assertThat(mail.html()).isEqualTo("OC-1");
+  }
+
+  @Test
+  void theSubjectIsOneLine() {
+    assertThat(
+            TemplateEngine.compile(null, "Hello\n {{name}} \r\n!", "", "")
+                .render(Map.of("name", "Ann"))
+                .subject())
+        .isEqualTo("Hello Ann !");
+  }
+
+  @Test
+  void reachesNoMethodOrFieldOfTheValues() {
+    // A template is data, not code: only map keys resolve, never getters of the objects.
+    RenderedMail mail =
+        TemplateEngine.compile(
+                null,
+                "{{name.class}}{{name.bytes}}{{name.length}}",
+                "[{{name.class.classLoader}}][{{name.empty}}]",
+                "{{#name.class}}leak{{/name.class}}")
+            .render(Map.of("name", "Ann"));
+    assertThat(mail.subject()).isEmpty();
+    assertThat(mail.text()).isEqualTo("[][]");
+    assertThat(mail.html()).isEmpty();
+  }
+
+  @Test
+  void refusesPartialsNamingThePart() {
+    assertThatThrownBy(() -> TemplateEngine.compile(null, "ok", "{{> /etc/passwd}}", "ok"))
+        .isInstanceOf(TemplateException.class)
+        .satisfies(e -> assertThat(((TemplateException) e).part()).isEqualTo("text"));
+  }
+
+  @Test
+  void refusesUnescapedTagsInTheHtmlPart() {
+    for (String html : List.of("<p>{{{name}}}</p>", "<p>{{&name}}</p>")) {
+      assertThatThrownBy(() -> TemplateEngine.compile(null, "ok", "ok", html))
+          .isInstanceOf(TemplateException.class)
+          .hasMessageStartingWith("does not compile")
+          .satisfies(e -> assertThat(((TemplateException) e).part()).isEqualTo("html"));
+    }
+  }
+
+  @Test
+  void namesThePartThatDoesNotCompile() {
+    assertThatThrownBy(() -> TemplateEngine.compile(null, "{{#open}}never closed", "ok", "ok"))
+        .isInstanceOf(TemplateException.class)
+        .satisfies(e -> assertThat(((TemplateException) e).part()).isEqualTo("subject"));
+    assertThatThrownBy(() -> TemplateEngine.compile(null, "ok", "ok", "{{#a}}{{/b}}"))
+        .isInstanceOf(TemplateException.class)
+        .satisfies(e -> assertThat(((TemplateException) e).part()).isEqualTo("html"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(MailKind.class)
+  void everyBuiltInTemplateRendersItsSampleInEnglishAndFrench(MailKind kind) {
+    for (String language : BuiltInTemplates.LANGUAGES) {
+      RenderedMail mail = BuiltInTemplates.of(kind, language).orElseThrow().render(kind.sample());
+      assertThat(mail.subject()).as("%s %s", kind, language).isNotBlank().doesNotContain("{{");
+      assertThat(mail.text()).isNotBlank().doesNotContain("{{").contains("OpenCommerce");
+      assertThat(mail.html()).startsWith("<!DOCTYPE html>").doesNotContain("{{");
+      assertThat(mail.templateVersionId()).isNull();
+    }
+  }
+
+  @Test
+  void builtInTemplatesCarryTheirKindsData() {
+    RenderedMail order =
+        BuiltInTemplates.of(MailKind.ORDER_CONFIRMATION, "fr")
+            .orElseThrow()
+            .render(MailKind.ORDER_CONFIRMATION.sample());
+    assertThat(order.subject()).isEqualTo("Votre commande OC-7K2M9Q4XRB est confirmée");
+    assertThat(order.text()).contains("2 x Sencha green tea", "€43.00", "75002 Paris");
+    assertThat(order.html()).contains("<td>Espresso cups");
+
+    RenderedMail reset =
+        BuiltInTemplates.of(MailKind.PASSWORD_RESET, "en")
+            .orElseThrow()
+            .render(MailKind.PASSWORD_RESET.sample());
+    assertThat(reset.text()).contains("https://shop.example.com/reset-password?token=SAMPLE-TOKEN");
+    // In HTML the link is an attribute: its & and = are escaped as HTML requires, never raw.
+    assertThat(reset.html()).contains("href=\"https://shop.example.com/reset-password?token");
+
+    RenderedMail parcel =
+        BuiltInTemplates.of(MailKind.SHIPMENT_UPDATE, "en")
+            .orElseThrow()
+            .render(MailKind.SHIPMENT_UPDATE.sample());
+    assertThat(parcel.subject()).isEqualTo("Your parcel for order OC-7K2M9Q4XRB is on its way");
+    assertThat(parcel.text()).contains("SIM12345678903", "Estimated delivery: December 24, 2026");
+  }
+
+  @Test
+  void aTemplateFileNeedsItsThreeParts() {
+    assertThatThrownBy(() -> BuiltInTemplates.parse("--- subject\nHi\n--- text\nHi\n", "x"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("x");
+    BuiltInTemplates.Parts parts =
+        BuiltInTemplates.parse(
+            "{{! comment }}\n--- subject\n Hi \n--- text\nT\n--- html\nH\n", "y");
+    assertThat(parts).isEqualTo(new BuiltInTemplates.Parts("Hi", "T\n", "H\n"));
+  }
+}
