@@ -68,7 +68,7 @@ public interface ContactsApi {
   /** Closes an inquiry; closing a closed one changes nothing. */
   @POST
   @Path("inquiries/{id}/close")
-  InquiryView close(
+  InquiryView closeInquiry(
       @HeaderParam("Authorization") String authorization,
       @PathParam("id") UUID id,
       CloseRequest request);
