@@ -1,0 +1,132 @@
+package io.opencommerce.it.contacts;
+
+import static io.opencommerce.it.support.Platform.AUTH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opencommerce.contacts.client.ContactRequest;
+import io.opencommerce.contacts.client.RoutingRuleRequest;
+import io.opencommerce.it.support.Bodies;
+import io.opencommerce.it.support.Platform;
+import io.opencommerce.it.support.Platform.Reply;
+import io.opencommerce.it.support.Platform.Session;
+import io.opencommerce.it.support.ServiceDatabase;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The contacts API as the suites use it. Every test works on a site of its own ({@code X-Site}), so
+ * its routing rules, its fallback and its inquiries are nobody else's and the default site's form
+ * keeps the demo's topics; and sends its forms from a client address of its own ({@code
+ * X-Forwarded-For}, believed from loopback by the all-in-one server), so that the per-address limit
+ * of one test never counts another's forms.
+ */
+final class ContactDesk {
+  static final String API = Platform.BASE + "/contacts/api";
+  static final String SITE = "X-Site";
+
+  private ContactDesk() {}
+
+  /** A site code nobody else uses. */
+  static String newSite() {
+    return "it-" + UUID.randomUUID().toString().substring(0, 13);
+  }
+
+  /**
+   * An address of the IPv6 documentation range in a /64 of its own (per-address limits count an
+   * IPv6 client by its /64).
+   */
+  static String newClientAddress() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return String.format(
+        "2001:db8:%x:%x::%x",
+        random.nextInt(0x10000), random.nextInt(0x10000), 1 + random.nextInt(0xfff));
+  }
+
+  /** One request to the contacts API; null arguments are left out. */
+  static Reply call(
+      String method, String path, String json, String token, String site, String forwardedFor) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(API + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (site != null) {
+      request.header(SITE, site);
+    }
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor);
+    }
+    return Platform.send(request.build());
+  }
+
+  /** A staff member's (or anyone's) request on a site, from loopback. */
+  static Reply call(String method, String path, String json, String token, String site) {
+    return call(method, path, json, token, site, null);
+  }
+
+  /** Sends a contact form on {@code site} from {@code client}. */
+  static Reply send(ContactRequest form, String site, String client) {
+    return call("POST", "/inquiries", Bodies.json(form), null, site, client);
+  }
+
+  /** A form on {@code topic} from a new sender (an e-mail address of its own), in French. */
+  static ContactRequest form(String topic) {
+    return new ContactRequest(
+        "IT Sender",
+        Platform.newEmail("contact"),
+        topic,
+        "Hello from the suite, " + UUID.randomUUID(),
+        "fr",
+        null);
+  }
+
+  /** The same form with the honeypot filled, as a robot sends it. */
+  static ContactRequest robot(ContactRequest form) {
+    return new ContactRequest(
+        form.name(),
+        form.email(),
+        form.topic(),
+        form.message(),
+        form.language(),
+        "https://cheap-pills.example");
+  }
+
+  /** Adds a routing rule to {@code site} as an administrator; returns its id. */
+  static String rule(String admin, String site, RoutingRuleRequest rule) {
+    Reply created = call("POST", "/routing-rules", Bodies.json(rule), admin, site);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().getString("id");
+  }
+
+  /** A new account with the support agents' role, logged in again so its token carries it. */
+  static Session agent() {
+    Session account = Platform.registerAndLogin("agent");
+    Reply granted =
+        Platform.send(
+            "PUT",
+            AUTH + "/users/" + account.userId() + "/roles/agent",
+            null,
+            Platform.admin().accessToken());
+    assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+    return Platform.login(account.email(), account.password(), account.userId());
+  }
+
+  /** How many inquiries the service keeps from {@code email}, on any site. */
+  static long storedFrom(String email) throws SQLException {
+    return ServiceDatabase.count(
+        "contacts", "SELECT COUNT(*) FROM inquiries WHERE email = ?", email);
+  }
+}
