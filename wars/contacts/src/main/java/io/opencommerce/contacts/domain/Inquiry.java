@@ -3,7 +3,6 @@ package io.opencommerce.contacts.domain;
 import io.opencommerce.contracts.contacts.ContactAnswered;
 import io.opencommerce.contracts.contacts.ContactReceived;
 import io.opencommerce.kit.persistence.SiteScoped;
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -32,7 +31,6 @@ import java.util.UUID;
 @Entity
 // Never in EclipseLink's shared cache: another replica may have answered it since, and a purged
 // inquiry's personal data must not live on in memory.
-@Cacheable(false)
 @Table(name = "inquiries")
 public class Inquiry implements SiteScoped {
   @Id

@@ -1,7 +1,6 @@
 package io.opencommerce.contacts.domain;
 
 import io.opencommerce.kit.persistence.SiteScoped;
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -20,7 +19,6 @@ import java.util.UUID;
  */
 @Entity
 // Never in EclipseLink's shared cache: a rule changed through another replica routes at once.
-@Cacheable(false)
 @Table(name = "routing_rules")
 public class RoutingRule implements SiteScoped {
   @Id

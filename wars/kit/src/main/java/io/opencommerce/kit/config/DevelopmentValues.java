@@ -47,7 +47,8 @@ public class DevelopmentValues {
           "baskets-local-service-secret",
           "deliveries-local-service-secret",
           "orders-local-order-id-secret-2026",
-          "simulated-carrier-dev-secret");
+          "simulated-carrier-dev-secret",
+          "greenmail-takes-any-password");
 
   /** Each service's local database password: {@code <service>-dev-password}. */
   private static final Pattern DATABASE_PASSWORD = Pattern.compile("[a-z][a-z0-9-]*-dev-password");
