@@ -38,7 +38,7 @@ CREATE TABLE outgoing_mails (
   html_body            MEDIUMTEXT     NULL,
   unsubscribe_url      VARCHAR(1000)  NULL,
   template_version_id  CHAR(36)       NULL,
-  sensitive            BOOLEAN        NOT NULL DEFAULT FALSE,
+  carries_secret       BOOLEAN        NOT NULL DEFAULT FALSE,
   bodies_discarded     BOOLEAN        NOT NULL DEFAULT FALSE,
   status               VARCHAR(20)    NOT NULL,
   attempts             INT            NOT NULL DEFAULT 0,

@@ -71,7 +71,7 @@ public class OutgoingMail {
   @Column(name = "template_version_id", length = 36)
   private String templateVersionId;
 
-  @Column(nullable = false)
+  @Column(name = "carries_secret", nullable = false)
   private boolean sensitive;
 
   @Column(name = "bodies_discarded", nullable = false)
