@@ -21,4 +21,9 @@ public final class Bodies {
   public static String json(Object value) {
     return JSONB.toJson(value);
   }
+
+  /** An answer's JSON body as the client jar's record {@code type}. */
+  public static <T> T read(String json, Class<T> type) {
+    return JSONB.fromJson(json, type);
+  }
 }
