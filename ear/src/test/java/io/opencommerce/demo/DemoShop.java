@@ -5,6 +5,8 @@ import io.opencommerce.addresses.client.AddressesApi;
 import io.opencommerce.auth.client.AuthApi;
 import io.opencommerce.auth.client.LoginRequest;
 import io.opencommerce.auth.client.RegisterRequest;
+import io.opencommerce.contacts.client.ContactsApi;
+import io.opencommerce.contacts.client.RoutingRuleRequest;
 import io.opencommerce.products.client.CategoryRequest;
 import io.opencommerce.products.client.CategoryView;
 import io.opencommerce.products.client.ProductRequest;
@@ -45,10 +47,10 @@ import org.apache.cxf.jaxrs.client.JAXRSClientFactory;
 /**
  * The demo shop of the local platform, created through the platform's own client jars: the demo
  * customer, the catalogue of {@code demo/shop.json} (categories, products and their units on hand,
- * as the bootstrap administrator) and the customer's first address. Only what is missing is
- * created, so running it again changes nothing (and never resets the stock orders have sold).
- * {@code liberty-config/local/platform up} runs it once the server is ready ({@code
- * io.opencommerce.local.LocalPlatform}); to run it alone:
+ * as the bootstrap administrator), the contact form's topics and the customer's first address. Only
+ * what is missing is created, so running it again changes nothing (and never resets the stock
+ * orders have sold). {@code liberty-config/local/platform up} runs it once the server is ready
+ * ({@code io.opencommerce.local.LocalPlatform}); to run it alone:
  *
  * <pre>
  * mvn -q -pl ear test-compile exec:java -Dexec.classpathScope=test \
@@ -74,9 +76,14 @@ public final class DemoShop {
   private final AuthApi auth;
   private final ProductsApi products;
   private final AddressesApi addresses;
+  private final ContactsApi contacts;
 
   /** The catalogue file, as records. */
-  public record Shop(Customer customer, List<Category> categories, List<Product> products) {}
+  public record Shop(
+      Customer customer,
+      List<Category> categories,
+      List<Product> products,
+      List<RoutingRuleRequest> contactTopics) {}
 
   public record Customer(
       String email, String password, String displayName, AddressRequest address) {}
@@ -96,6 +103,7 @@ public final class DemoShop {
     auth = client(AuthApi.class, base, "auth");
     products = client(ProductsApi.class, base, "products");
     addresses = client(AddressesApi.class, base, "addresses");
+    contacts = client(ContactsApi.class, base, "contacts");
   }
 
   public static void main(String[] args) throws Exception {
@@ -131,15 +139,23 @@ public final class DemoShop {
 
   /** Creates what is missing of {@code shop}; throws when the platform refuses something else. */
   public void create(Shop shop) throws InterruptedException {
-    register(shop.customer());
+    Optional<String> customerToken =
+        login(shop.customer().email(), shop.customer().password(), false);
+    if (customerToken.isPresent()) {
+      ok("customer " + shop.customer().email() + " already registered");
+    } else {
+      register(shop.customer());
+      customerToken = login(shop.customer().email(), shop.customer().password(), true);
+    }
     Optional<String> adminToken =
         login(
             env("AUTH_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
-            env("AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD));
+            env("AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
+            true);
     if (adminToken.isPresent()) {
       catalogue(adminToken.get(), shop);
+      contactTopics(adminToken.get(), shop);
     }
-    Optional<String> customerToken = login(shop.customer().email(), shop.customer().password());
     if (customerToken.isPresent()) {
       address(customerToken.get(), shop.customer());
     }
@@ -162,12 +178,18 @@ public final class DemoShop {
     }
   }
 
-  /** A bearer token for the account, or empty (with a warning) when it cannot log in. */
-  private Optional<String> login(String email, String password) {
+  /**
+   * A bearer token for the account, or empty when it cannot log in (with a warning when {@code
+   * expected}: an account that should exist by now).
+   */
+  private Optional<String> login(String email, String password, boolean expected) {
     try {
       return Optional.of("Bearer " + auth.login(new LoginRequest(email, password)).accessToken());
     } catch (WebApplicationException e) {
       int status = e.getResponse().getStatus();
+      if (!expected && status == 401) {
+        return Optional.empty();
+      }
       if (status == 401 || status == 429) {
         warn(
             email
@@ -306,6 +328,37 @@ public final class DemoShop {
       }
       Thread.sleep(500);
     }
+  }
+
+  /**
+   * The contact form's topics and where each goes (team mailbox, support queue), each only when the
+   * site has no rule for it yet.
+   */
+  private void contactTopics(String admin, Shop shop) {
+    if (shop.contactTopics() == null) {
+      return;
+    }
+    int created = 0;
+    for (RoutingRuleRequest rule : shop.contactTopics()) {
+      try (Response answer = contacts.createRoutingRule(admin, rule)) {
+        if (answer.getStatus() == 201) {
+          created++;
+        } else if (answer.getStatus() != 409) { // 409 is only ever topic-taken here
+          throw refused(
+              "POST /contacts/api/routing-rules (" + rule.topic() + ")",
+              answer,
+              "201, or 409 topic-taken");
+        }
+      }
+    }
+    ok(
+        "contact form: "
+            + shop.contactTopics().size()
+            + " topics: "
+            + created
+            + " created, "
+            + (shop.contactTopics().size() - created)
+            + " already there");
   }
 
   /** The typed client of a service's API root. */

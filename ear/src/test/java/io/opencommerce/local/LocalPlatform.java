@@ -429,6 +429,9 @@ public final class LocalPlatform {
                           %8$s / %9$s   (customer)
           Demo shop       %10$d products with stock (SKUs DEMO-...) from %11$s:
                           http://localhost:%1$d/products/api/products?category=%12$s
+          Contact form    http://localhost:%1$d/contacts/api/topics  (POST /contacts/api/inquiries)
+          Mails sent      http://127.0.0.1:8025/api/user/<e-mail>/messages/  (GreenMail keeps every
+                          mail the newsletters service sends: welcome, order, shipment, reset)
           Parcels         %13$s
                           (%14$s; PT0S: only webhooks and admins move them)
 
