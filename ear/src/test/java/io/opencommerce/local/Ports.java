@@ -5,11 +5,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 
 /** TCP probes on the loopback address, each bounded in time. */
-final class Ports {
+public final class Ports {
   private Ports() {}
 
   /** True when something accepts TCP connections on 127.0.0.1:{@code port}. */
-  static boolean open(int port) {
+  public static boolean open(int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
       return true;
@@ -18,7 +18,7 @@ final class Ports {
     }
   }
 
-  static String state(int port) {
+  public static String state(int port) {
     return open(port) ? "listening" : "closed";
   }
 }

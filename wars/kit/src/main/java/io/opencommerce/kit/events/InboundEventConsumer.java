@@ -27,7 +27,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * The consuming half of the bridge: reads each subscribed queue with manual acknowledgement and
  * hands every message to the {@link InboxProcessor}. A message that cannot be read is poison and is
  * dead-lettered at once; one whose handler fails is returned to the queue, and dead-lettered by the
- * broker after {@link RabbitBroker#DELIVERY_LIMIT} attempts.
+ * broker after {@link RabbitBroker#DELIVERY_LIMIT} attempts — unless the failure is an outage of
+ * what the handler depends on ({@link Outages}): then the message is held and tried again until the
+ * dependency is back, and no attempt is spent.
  *
  * <p>Each queue has one consumer, which handles its messages one after the other, in order; a queue
  * whose event type is taken {@linkplain Received#inAnyOrder() in any order} has {@code
@@ -37,6 +39,8 @@ import org.eclipse.microprofile.metrics.Tag;
 public class InboundEventConsumer {
   private static final Logger LOG = Logger.getLogger(InboundEventConsumer.class.getName());
   private static final int PREFETCH = 16;
+  private static final long OUTAGE_PAUSE_MIN = 250;
+  private static final long OUTAGE_PAUSE_MAX = 10_000;
 
   @Inject InboxProcessor inbox;
   @Inject ServiceIdentity service;
@@ -144,6 +148,15 @@ public class InboundEventConsumer {
     return header == null ? null : header.toString();
   }
 
+  /** The consumer stopped waiting out a dependency's outage (it is closing). */
+  static final class StoppedWaiting extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoppedWaiting(String why) {
+      super(why);
+    }
+  }
+
   /** A message no number of retries can make sense of. */
   static final class PoisonMessage extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -184,7 +197,7 @@ public class InboundEventConsumer {
         return;
       }
       try {
-        boolean handled = inbox.handle(envelope[0], event);
+        boolean handled = handleThroughOutages(envelope[0], event);
         LOG.info(
             () ->
                 (handled ? "Handled event " : "Skipped already handled event ")
@@ -193,6 +206,10 @@ public class InboundEventConsumer {
                     + envelope[0].type());
         getChannel().basicAck(tag, false);
         count(handled ? "handled" : "duplicate");
+      } catch (StoppedWaiting e) {
+        // The consumer is closing while a dependency is down: the unacknowledged message goes
+        // back to the queue with the channel, without costing it a delivery.
+        LOG.info(() -> "Left event " + envelope[0].id() + " to the queue: " + e.getMessage());
       } catch (RuntimeException | Error e) {
         // An Error too: escaping handleDelivery, it would make the client close this channel and
         // the queue would lose its consumer without a word.
@@ -202,6 +219,50 @@ public class InboundEventConsumer {
             e);
         getChannel().basicNack(tag, false, true);
         count("failed");
+      }
+    }
+
+    /**
+     * Handles the event; while what the handler depends on is down (its database, Redis, another
+     * service), holds the message and tries again after a pause that doubles up to {@link
+     * #OUTAGE_PAUSE_MAX}, instead of returning it to the queue: a returned message costs one of its
+     * {@link RabbitBroker#DELIVERY_LIMIT} deliveries, and a few seconds of database restart would
+     * dead-letter every event that arrived meanwhile. The queue waits behind it, in order; other
+     * failures are returned to the queue as before.
+     */
+    private boolean handleThroughOutages(EventEnvelope envelope, IntegrationEvent event) {
+      long pause = OUTAGE_PAUSE_MIN;
+      boolean warned = false;
+      while (true) {
+        try {
+          return inbox.handle(envelope, event);
+        } catch (RuntimeException e) {
+          if (!Outages.isOutage(e)) {
+            throw e;
+          }
+          if (!warned) {
+            LOG.warning(
+                "Handling event "
+                    + envelope.id()
+                    + " "
+                    + envelope.type()
+                    + " waits for a dependency that is down ("
+                    + e
+                    + "); trying again until it is back");
+            warned = true;
+          }
+          count("waiting");
+        }
+        if (!getChannel().isOpen()) {
+          throw new StoppedWaiting("the channel closed");
+        }
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new StoppedWaiting("interrupted");
+        }
+        pause = Math.min(pause * 2, OUTAGE_PAUSE_MAX);
       }
     }
 
@@ -226,7 +287,7 @@ public class InboundEventConsumer {
 
     /**
      * {@code events_received_total{service, type, outcome}}: handled, duplicate, failed,
-     * dead_lettered.
+     * dead_lettered, waiting (a try that met a dependency's outage).
      */
     private void count(String outcome) {
       metrics
