@@ -2,7 +2,10 @@ package io.opencommerce.newsletters.api;
 
 import io.opencommerce.newsletters.client.MailSummary;
 import io.opencommerce.newsletters.client.MailView;
+import io.opencommerce.newsletters.client.SubscriptionState;
+import io.opencommerce.newsletters.client.SubscriptionView;
 import io.opencommerce.newsletters.domain.OutgoingMail;
+import io.opencommerce.newsletters.domain.Subscriber;
 
 /** Maps the service's records to those of the public API. */
 final class Views {
@@ -49,5 +52,25 @@ final class Views {
         m.createdAt(),
         m.updatedAt(),
         m.sentAt());
+  }
+
+  static SubscriptionView subscription(Subscriber s) {
+    return new SubscriptionView(
+        s.id(),
+        s.email(),
+        s.status().name(),
+        s.language(),
+        s.customerId(),
+        s.requestedAt(),
+        s.confirmedAt(),
+        s.unsubscribedAt(),
+        s.createdAt(),
+        s.updatedAt());
+  }
+
+  /** What a subscriber's link shows: no address (a forwarded mail carries the link). */
+  static SubscriptionState state(Subscriber s) {
+    return new SubscriptionState(
+        s.id(), s.status().name(), s.language(), s.confirmedAt(), s.unsubscribedAt());
   }
 }

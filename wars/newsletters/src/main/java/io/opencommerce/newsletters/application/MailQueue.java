@@ -8,6 +8,7 @@ import io.opencommerce.newsletters.domain.MailKind;
 import io.opencommerce.newsletters.domain.MailStatus;
 import io.opencommerce.newsletters.domain.OutgoingMail;
 import io.opencommerce.newsletters.domain.RenderedMail;
+import io.opencommerce.newsletters.domain.Subscriber;
 import io.opencommerce.newsletters.infrastructure.SiteSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,10 +18,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
@@ -35,6 +39,9 @@ import java.util.logging.Logger;
 @Transactional(Transactional.TxType.MANDATORY)
 public class MailQueue {
   private static final Logger LOG = Logger.getLogger(MailQueue.class.getName());
+
+  /** Why a marketing mail was cancelled: its subscriber left before it went. */
+  public static final String UNSUBSCRIBED = "unsubscribed";
 
   @PersistenceContext EntityManager em;
   @Inject Templates templates;
@@ -169,6 +176,75 @@ public class MailQueue {
             java.sql.Timestamp.from(leaseUntil))
         .executeUpdate();
     return ids.stream().map(id -> em.find(OutgoingMail.class, id)).toList();
+  }
+
+  /**
+   * The claimed mails that may still go, once marketing mails to addresses that left since they
+   * were queued are cancelled ({@code unsubscribed}): checked in the sender's batch, just before
+   * the mails go out, so that an unsubscription that came after a campaign wrote its mails still
+   * stops them. A marketing mail goes only to a subscriber who is confirmed now.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<OutgoingMail> withdrawUnwanted(List<OutgoingMail> claimed) {
+    if (claimed.stream().noneMatch(m -> m.kind().isMarketing())) {
+      return claimed;
+    }
+    List<UUID> subscriberIds =
+        claimed.stream()
+            .filter(m -> m.kind().isMarketing() && m.subscriberId() != null)
+            .map(OutgoingMail::subscriberId)
+            .distinct()
+            .toList();
+    Set<UUID> receiving = new HashSet<>();
+    if (!subscriberIds.isEmpty()) {
+      em
+          .createQuery("SELECT s FROM Subscriber s WHERE s.id IN :ids", Subscriber.class)
+          .setParameter("ids", subscriberIds.stream().map(UUID::toString).toList())
+          .getResultList()
+          .stream()
+          .filter(Subscriber::receivesMarketing)
+          .forEach(s -> receiving.add(s.id()));
+    }
+    List<OutgoingMail> wanted = new ArrayList<>(claimed.size());
+    Instant now = Instant.now();
+    for (OutgoingMail mail : claimed) {
+      if (!mail.kind().isMarketing() || receiving.contains(mail.subscriberId())) {
+        wanted.add(mail);
+        continue;
+      }
+      OutgoingMail current =
+          em.find(OutgoingMail.class, mail.id().toString(), LockModeType.PESSIMISTIC_WRITE);
+      if (current != null && current.status() == MailStatus.QUEUED) {
+        current.cancel(UNSUBSCRIBED, now);
+        LOG.info(() -> "Cancelled newsletter mail " + mail.id() + ": its subscriber left");
+      }
+    }
+    return wanted;
+  }
+
+  /**
+   * Cancels the marketing mails still queued for {@code subscriberId}, who just left: they never
+   * go. Returns how many were cancelled.
+   */
+  public int cancelMarketing(UUID subscriberId) {
+    Instant now = Instant.now();
+    List<OutgoingMail> queued =
+        em.createQuery(
+                "SELECT m FROM OutgoingMail m WHERE m.subscriberId = :subscriber"
+                    + " AND m.status = :queued",
+                OutgoingMail.class)
+            .setParameter("subscriber", subscriberId.toString())
+            .setParameter("queued", MailStatus.QUEUED)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    int cancelled = 0;
+    for (OutgoingMail mail : queued) {
+      if (mail.kind().isMarketing()) {
+        mail.cancel(UNSUBSCRIBED, now);
+        cancelled++;
+      }
+    }
+    return cancelled;
   }
 
   /** Gives claimed mails back, due at {@code at} (the server was away, the rate was reached). */
