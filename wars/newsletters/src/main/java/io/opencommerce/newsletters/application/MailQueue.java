@@ -10,6 +10,7 @@ import io.opencommerce.newsletters.domain.OutgoingMail;
 import io.opencommerce.newsletters.domain.RenderedMail;
 import io.opencommerce.newsletters.domain.Subscriber;
 import io.opencommerce.newsletters.infrastructure.SiteSettings;
+import io.opencommerce.newsletters.infrastructure.TemplateEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +20,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -65,7 +68,22 @@ public class MailQueue {
    * @return the mail queued, or empty when it had been before
    */
   public Optional<OutgoingMail> enqueue(Draft draft, UnaryOperator<OutgoingMail> adjust) {
-    String site = request.site();
+    return enqueue(request.site(), draft, null, adjust);
+  }
+
+  /**
+   * Renders and queues the mail of {@code draft} on {@code site} with {@code template} (null: the
+   * site's template of the draft's kind and language), unless the same fact already has its mail of
+   * that kind for that recipient; {@code adjust} completes it before it is stored. What a
+   * campaign's batches call, outside any request.
+   *
+   * @return the mail queued, or empty when it had been before
+   */
+  public Optional<OutgoingMail> enqueue(
+      String site,
+      Draft draft,
+      TemplateEngine.Compiled template,
+      UnaryOperator<OutgoingMail> adjust) {
     if (exists(draft.sourceKey(), draft.kind(), draft.recipient())) {
       LOG.info(
           () ->
@@ -74,7 +92,9 @@ public class MailQueue {
     }
     String language = sites.language(site, draft.language());
     Map<String, Object> model = model(site, language, draft);
-    RenderedMail content = templates.compiled(site, language, draft.kind()).render(model);
+    RenderedMail content =
+        (template != null ? template : templates.compiled(site, language, draft.kind()))
+            .render(model);
     OutgoingMail mail =
         adjust.apply(
             new OutgoingMail(
@@ -87,7 +107,9 @@ public class MailQueue {
                 content,
                 Instant.now()));
     em.persist(mail);
-    LOG.info(
+    // A campaign writes thousands: its mails are logged per batch, not one by one.
+    LOG.log(
+        draft.kind().isMarketing() ? Level.FINE : Level.INFO,
         () ->
             "Queued "
                 + draft.kind().code()
@@ -245,6 +267,28 @@ public class MailQueue {
       }
     }
     return cancelled;
+  }
+
+  /** How many mails of each campaign are in each status; campaigns without mails are left out. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, Map<MailStatus, Long>> countsByCampaign(List<UUID> campaignIds) {
+    Map<UUID, Map<MailStatus, Long>> counts = new LinkedHashMap<>();
+    if (campaignIds.isEmpty()) {
+      return counts;
+    }
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT m.campaignId, m.status, COUNT(m) FROM OutgoingMail m"
+                    + " WHERE m.campaignId IN :campaigns GROUP BY m.campaignId, m.status",
+                Object[].class)
+            .setParameter("campaigns", campaignIds.stream().map(UUID::toString).toList())
+            .getResultList();
+    for (Object[] row : rows) {
+      counts
+          .computeIfAbsent(UUID.fromString((String) row[0]), c -> new EnumMap<>(MailStatus.class))
+          .put((MailStatus) row[1], ((Number) row[2]).longValue());
+    }
+    return counts;
   }
 
   /** Gives claimed mails back, due at {@code at} (the server was away, the rate was reached). */
