@@ -8,7 +8,9 @@ import io.opencommerce.newsletters.domain.MailKind;
 import io.opencommerce.newsletters.domain.MailStatus;
 import io.opencommerce.newsletters.domain.OutgoingMail;
 import io.opencommerce.newsletters.domain.RenderedMail;
+import io.opencommerce.newsletters.domain.Subscriber;
 import io.opencommerce.newsletters.infrastructure.SiteSettings;
+import io.opencommerce.newsletters.infrastructure.TemplateEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,12 +19,17 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -35,6 +42,9 @@ import java.util.logging.Logger;
 @Transactional(Transactional.TxType.MANDATORY)
 public class MailQueue {
   private static final Logger LOG = Logger.getLogger(MailQueue.class.getName());
+
+  /** Why a marketing mail was cancelled: its subscriber left before it went. */
+  public static final String UNSUBSCRIBED = "unsubscribed";
 
   @PersistenceContext EntityManager em;
   @Inject Templates templates;
@@ -58,7 +68,22 @@ public class MailQueue {
    * @return the mail queued, or empty when it had been before
    */
   public Optional<OutgoingMail> enqueue(Draft draft, UnaryOperator<OutgoingMail> adjust) {
-    String site = request.site();
+    return enqueue(request.site(), draft, null, adjust);
+  }
+
+  /**
+   * Renders and queues the mail of {@code draft} on {@code site} with {@code template} (null: the
+   * site's template of the draft's kind and language), unless the same fact already has its mail of
+   * that kind for that recipient; {@code adjust} completes it before it is stored. What a
+   * campaign's batches call, outside any request.
+   *
+   * @return the mail queued, or empty when it had been before
+   */
+  public Optional<OutgoingMail> enqueue(
+      String site,
+      Draft draft,
+      TemplateEngine.Compiled template,
+      UnaryOperator<OutgoingMail> adjust) {
     if (exists(draft.sourceKey(), draft.kind(), draft.recipient())) {
       LOG.info(
           () ->
@@ -67,7 +92,9 @@ public class MailQueue {
     }
     String language = sites.language(site, draft.language());
     Map<String, Object> model = model(site, language, draft);
-    RenderedMail content = templates.compiled(site, language, draft.kind()).render(model);
+    RenderedMail content =
+        (template != null ? template : templates.compiled(site, language, draft.kind()))
+            .render(model);
     OutgoingMail mail =
         adjust.apply(
             new OutgoingMail(
@@ -80,7 +107,9 @@ public class MailQueue {
                 content,
                 Instant.now()));
     em.persist(mail);
-    LOG.info(
+    // A campaign writes thousands: its mails are logged per batch, not one by one.
+    LOG.log(
+        draft.kind().isMarketing() ? Level.FINE : Level.INFO,
         () ->
             "Queued "
                 + draft.kind().code()
@@ -169,6 +198,97 @@ public class MailQueue {
             java.sql.Timestamp.from(leaseUntil))
         .executeUpdate();
     return ids.stream().map(id -> em.find(OutgoingMail.class, id)).toList();
+  }
+
+  /**
+   * The claimed mails that may still go, once marketing mails to addresses that left since they
+   * were queued are cancelled ({@code unsubscribed}): checked in the sender's batch, just before
+   * the mails go out, so that an unsubscription that came after a campaign wrote its mails still
+   * stops them. A marketing mail goes only to a subscriber who is confirmed now.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public List<OutgoingMail> withdrawUnwanted(List<OutgoingMail> claimed) {
+    if (claimed.stream().noneMatch(m -> m.kind().isMarketing())) {
+      return claimed;
+    }
+    List<UUID> subscriberIds =
+        claimed.stream()
+            .filter(m -> m.kind().isMarketing() && m.subscriberId() != null)
+            .map(OutgoingMail::subscriberId)
+            .distinct()
+            .toList();
+    Set<UUID> receiving = new HashSet<>();
+    if (!subscriberIds.isEmpty()) {
+      em
+          .createQuery("SELECT s FROM Subscriber s WHERE s.id IN :ids", Subscriber.class)
+          .setParameter("ids", subscriberIds.stream().map(UUID::toString).toList())
+          .getResultList()
+          .stream()
+          .filter(Subscriber::receivesMarketing)
+          .forEach(s -> receiving.add(s.id()));
+    }
+    List<OutgoingMail> wanted = new ArrayList<>(claimed.size());
+    Instant now = Instant.now();
+    for (OutgoingMail mail : claimed) {
+      if (!mail.kind().isMarketing() || receiving.contains(mail.subscriberId())) {
+        wanted.add(mail);
+        continue;
+      }
+      OutgoingMail current =
+          em.find(OutgoingMail.class, mail.id().toString(), LockModeType.PESSIMISTIC_WRITE);
+      if (current != null && current.status() == MailStatus.QUEUED) {
+        current.cancel(UNSUBSCRIBED, now);
+        LOG.info(() -> "Cancelled newsletter mail " + mail.id() + ": its subscriber left");
+      }
+    }
+    return wanted;
+  }
+
+  /**
+   * Cancels the marketing mails still queued for {@code subscriberId}, who just left: they never
+   * go. Returns how many were cancelled.
+   */
+  public int cancelMarketing(UUID subscriberId) {
+    Instant now = Instant.now();
+    List<OutgoingMail> queued =
+        em.createQuery(
+                "SELECT m FROM OutgoingMail m WHERE m.subscriberId = :subscriber"
+                    + " AND m.status = :queued",
+                OutgoingMail.class)
+            .setParameter("subscriber", subscriberId.toString())
+            .setParameter("queued", MailStatus.QUEUED)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    int cancelled = 0;
+    for (OutgoingMail mail : queued) {
+      if (mail.kind().isMarketing()) {
+        mail.cancel(UNSUBSCRIBED, now);
+        cancelled++;
+      }
+    }
+    return cancelled;
+  }
+
+  /** How many mails of each campaign are in each status; campaigns without mails are left out. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Map<UUID, Map<MailStatus, Long>> countsByCampaign(List<UUID> campaignIds) {
+    Map<UUID, Map<MailStatus, Long>> counts = new LinkedHashMap<>();
+    if (campaignIds.isEmpty()) {
+      return counts;
+    }
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT m.campaignId, m.status, COUNT(m) FROM OutgoingMail m"
+                    + " WHERE m.campaignId IN :campaigns GROUP BY m.campaignId, m.status",
+                Object[].class)
+            .setParameter("campaigns", campaignIds.stream().map(UUID::toString).toList())
+            .getResultList();
+    for (Object[] row : rows) {
+      counts
+          .computeIfAbsent(UUID.fromString((String) row[0]), c -> new EnumMap<>(MailStatus.class))
+          .put((MailStatus) row[1], ((Number) row[2]).longValue());
+    }
+    return counts;
   }
 
   /** Gives claimed mails back, due at {@code at} (the server was away, the rate was reached). */

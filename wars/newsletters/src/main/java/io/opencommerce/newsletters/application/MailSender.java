@@ -43,6 +43,8 @@ import redis.clients.jedis.RedisClient;
  * in its own short transaction:
  *
  * <ul>
+ *   <li>a marketing mail whose subscriber is no longer confirmed (they left after the campaign
+ *       wrote it): cancelled, never sent;
  *   <li>accepted: sent;
  *   <li>refused for good (5xx): failed, with the server's reason;
  *   <li>refused for now (4xx): tried again after {@code newsletters.mail.retry.first-delay} (PT1M),
@@ -143,9 +145,14 @@ public class MailSender {
 
   /** One batch: returns how many mails were dealt with (a full batch makes the run go on). */
   int sendBatch(int max) throws MessagingException {
-    List<OutgoingMail> claimed = queue.claimDue(max, Instant.now().plus(settings.lease()));
-    if (claimed.isEmpty()) {
+    List<OutgoingMail> due = queue.claimDue(max, Instant.now().plus(settings.lease()));
+    if (due.isEmpty()) {
       return 0;
+    }
+    // Marketing mails whose subscriber left since they were queued are cancelled, not sent.
+    List<OutgoingMail> claimed = queue.withdrawUnwanted(due);
+    if (claimed.isEmpty()) {
+      return due.size();
     }
     SmtpMailer.Connection connection;
     try {
@@ -156,7 +163,7 @@ public class MailSender {
       queue.release(ids(claimed), Instant.now());
       throw e;
     }
-    int done = 0;
+    int done = due.size() - claimed.size();
     try (connection) {
       for (int i = 0; i < claimed.size(); i++) {
         OutgoingMail mail = claimed.get(i);

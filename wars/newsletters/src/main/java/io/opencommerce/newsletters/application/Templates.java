@@ -91,6 +91,25 @@ public class Templates {
     return BUILT_IN.equals(active) ? builtIn(kind, language) : version(UUID.fromString(active));
   }
 
+  /** A stored version, compiled (a campaign's, which names it). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public TemplateEngine.Compiled compiled(UUID versionId) {
+    return version(versionId);
+  }
+
+  /**
+   * A template that is not saved as a version (a campaign's own) checked as a version is before it
+   * is saved: compiled, and rendered with {@code kind}'s sample data as {@code site} signs its
+   * mails. 400 naming {@code body.subject}, {@code body.text} or {@code body.html} otherwise.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public TemplateEngine.Compiled checked(
+      MailKind kind, String site, String language, TemplateStore.Content content) {
+    TemplateEngine.Compiled compiled = check(null, content);
+    render(compiled, kind, site, language);
+    return compiled;
+  }
+
   /** A stored version, compiled; read from object storage once per version and replica. */
   private TemplateEngine.Compiled version(UUID id) {
     TemplateEngine.Compiled known = compiled.get(id);

@@ -12,13 +12,22 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <ul>
  *   <li>{@code newsletters.links.password-reset} ({@code {token}}): the shop's page that confirms a
  *       password reset;
- *   <li>{@code newsletters.links.tracking} ({@code {trackingNumber}}): where a parcel is followed.
+ *   <li>{@code newsletters.links.tracking} ({@code {trackingNumber}}): where a parcel is followed;
+ *   <li>{@code newsletters.links.subscription-confirmation} ({@code {token}}): where a subscriber
+ *       confirms their subscription (the API's {@code GET /subscriptions/confirmation} by default,
+ *       or a page of the shop that calls it);
+ *   <li>{@code newsletters.links.unsubscribe} ({@code {token}}): where a subscriber leaves, with
+ *       one click ({@code List-Unsubscribe}: mail clients POST {@code List-Unsubscribe=One-Click}
+ *       to it, RFC 8058, which wants it HTTPS in production).
  * </ul>
  */
 @ApplicationScoped
 public class Links {
   public static final String PASSWORD_RESET = "newsletters.links.password-reset";
   public static final String TRACKING = "newsletters.links.tracking";
+  public static final String SUBSCRIPTION_CONFIRMATION =
+      "newsletters.links.subscription-confirmation";
+  public static final String UNSUBSCRIBE = "newsletters.links.unsubscribe";
 
   public String passwordReset(String token) {
     return fill(
@@ -32,6 +41,24 @@ public class Links {
         setting(TRACKING, "http://localhost:9080/deliveries/api/tracking/{trackingNumber}"),
         "{trackingNumber}",
         trackingNumber);
+  }
+
+  public String subscriptionConfirmation(String token) {
+    return fill(
+        setting(
+            SUBSCRIPTION_CONFIRMATION,
+            "http://localhost:9080/newsletters/api/subscriptions/confirmation?token={token}"),
+        "{token}",
+        token);
+  }
+
+  public String unsubscribe(String token) {
+    return fill(
+        setting(
+            UNSUBSCRIBE,
+            "http://localhost:9080/newsletters/api/subscriptions/unsubscription?token={token}"),
+        "{token}",
+        token);
   }
 
   private static String setting(String key, String fallback) {
