@@ -24,13 +24,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -156,8 +157,9 @@ public class SubscriptionResource {
           @NotNull(message = "is required")
           @Pattern(regexp = LinkSignatures.TOKEN, message = TOKEN_MESSAGE)
           String token,
-      @FormParam("List-Unsubscribe") String oneClick) {
-    if (oneClick == null || !"One-Click".equals(oneClick.strip())) {
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      String body) {
+    if (!OneClick.asks(contentType, body)) {
       throw ProblemException.invalidBody("List-Unsubscribe", "must be One-Click (RFC 8058)");
     }
     Subscriber subscriber = subscriptions.unsubscribe(token);
