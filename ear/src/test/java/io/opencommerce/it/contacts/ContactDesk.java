@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The contacts API as the suites use it. Every test works on a site of its own ({@code X-Site}), so
@@ -32,18 +31,12 @@ final class ContactDesk {
 
   /** A site code nobody else uses. */
   static String newSite() {
-    return "it-" + UUID.randomUUID().toString().substring(0, 13);
+    return Platform.newSite("it");
   }
 
-  /**
-   * An address of the IPv6 documentation range in a /64 of its own (per-address limits count an
-   * IPv6 client by its /64).
-   */
+  /** A client address for X-Forwarded-For that no other test uses. */
   static String newClientAddress() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    return String.format(
-        "2001:db8:%x:%x::%x",
-        random.nextInt(0x10000), random.nextInt(0x10000), 1 + random.nextInt(0xfff));
+    return Platform.newClientAddress();
   }
 
   /** One request to the contacts API; null arguments are left out. */

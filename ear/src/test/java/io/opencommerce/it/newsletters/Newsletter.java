@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -51,15 +50,12 @@ final class Newsletter {
 
   /** A site code nobody else uses. */
   static String newSite() {
-    return "it-nl-" + UUID.randomUUID().toString().substring(0, 13);
+    return Platform.newSite("it-nl");
   }
 
-  /** An address of the IPv6 documentation range in a /64 of its own. */
+  /** A client address for X-Forwarded-For that no other test uses. */
   static String newClientAddress() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    return String.format(
-        "2001:db8:%x:%x::%x",
-        random.nextInt(0x10000), random.nextInt(0x10000), 1 + random.nextInt(0xfff));
+    return Platform.newClientAddress();
   }
 
   /** One request; null arguments are left out ({@code accept} null: JSON). */

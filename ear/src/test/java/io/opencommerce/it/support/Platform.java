@@ -108,6 +108,24 @@ public final class Platform {
     return tag + "-" + UUID.randomUUID().toString().substring(0, 12) + "@it.opencommerce.local";
   }
 
+  /** A site code nobody else uses, so that one test's site data never meets another's. */
+  public static String newSite(String tag) {
+    return tag + "-" + UUID.randomUUID().toString().substring(0, 13);
+  }
+
+  /**
+   * A client address for {@code X-Forwarded-For} (the local server trusts 127.0.0.1 as a proxy):
+   * one of the IPv6 documentation range in a /64 of its own, since per-address rate limits count an
+   * IPv6 client by its /64, so that one test's requests never count against another's.
+   */
+  public static String newClientAddress() {
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    return String.format(
+        "2001:db8:%x:%x::%x",
+        random.nextInt(0x10000), random.nextInt(0x10000), 1 + random.nextInt(0xfff));
+  }
+
   public static String registerJson(String email, String password, String name) {
     return Bodies.json(new RegisterRequest(email, password, name));
   }
