@@ -7,6 +7,8 @@ import io.opencommerce.auth.client.LoginRequest;
 import io.opencommerce.auth.client.RegisterRequest;
 import io.opencommerce.contacts.client.ContactsApi;
 import io.opencommerce.contacts.client.RoutingRuleRequest;
+import io.opencommerce.newsletters.client.CampaignRequest;
+import io.opencommerce.newsletters.client.NewslettersApi;
 import io.opencommerce.products.client.CategoryRequest;
 import io.opencommerce.products.client.CategoryView;
 import io.opencommerce.products.client.ProductRequest;
@@ -47,10 +49,10 @@ import org.apache.cxf.jaxrs.client.JAXRSClientFactory;
 /**
  * The demo shop of the local platform, created through the platform's own client jars: the demo
  * customer, the catalogue of {@code demo/shop.json} (categories, products and their units on hand,
- * as the bootstrap administrator), the contact form's topics and the customer's first address. Only
- * what is missing is created, so running it again changes nothing (and never resets the stock
- * orders have sold). {@code liberty-config/local/platform up} runs it once the server is ready
- * ({@code io.opencommerce.local.LocalPlatform}); to run it alone:
+ * as the bootstrap administrator), the contact form's topics, a draft newsletter and the customer's
+ * first address. Only what is missing is created, so running it again changes nothing (and never
+ * resets the stock orders have sold). {@code liberty-config/local/platform up} runs it once the
+ * server is ready ({@code io.opencommerce.local.LocalPlatform}); to run it alone:
  *
  * <pre>
  * mvn -q -pl ear test-compile exec:java -Dexec.classpathScope=test \
@@ -77,13 +79,15 @@ public final class DemoShop {
   private final ProductsApi products;
   private final AddressesApi addresses;
   private final ContactsApi contacts;
+  private final NewslettersApi newsletters;
 
   /** The catalogue file, as records. */
   public record Shop(
       Customer customer,
       List<Category> categories,
       List<Product> products,
-      List<RoutingRuleRequest> contactTopics) {}
+      List<RoutingRuleRequest> contactTopics,
+      CampaignRequest newsletter) {}
 
   public record Customer(
       String email, String password, String displayName, AddressRequest address) {}
@@ -104,6 +108,7 @@ public final class DemoShop {
     products = client(ProductsApi.class, base, "products");
     addresses = client(AddressesApi.class, base, "addresses");
     contacts = client(ContactsApi.class, base, "contacts");
+    newsletters = client(NewslettersApi.class, base, "newsletters");
   }
 
   public static void main(String[] args) throws Exception {
@@ -155,6 +160,7 @@ public final class DemoShop {
     if (adminToken.isPresent()) {
       catalogue(adminToken.get(), shop);
       contactTopics(adminToken.get(), shop);
+      newsletter(adminToken.get(), shop.newsletter());
     }
     if (customerToken.isPresent()) {
       address(customerToken.get(), shop.customer());
@@ -359,6 +365,26 @@ public final class DemoShop {
             + " created, "
             + (shop.contactTopics().size() - created)
             + " already there");
+  }
+
+  /**
+   * A newsletter campaign of the default site, left as a draft (an administrator schedules it; a
+   * scheduled demo campaign would mail its subscribers at every start), unless one of its name
+   * exists already.
+   */
+  private void newsletter(String admin, CampaignRequest campaign) {
+    if (campaign == null) {
+      return;
+    }
+    boolean exists =
+        newsletters.campaigns(admin, null, 100, 0).items().stream()
+            .anyMatch(c -> campaign.name().equals(c.name()));
+    if (exists) {
+      ok("newsletter \"" + campaign.name() + "\" already there");
+      return;
+    }
+    newsletters.createCampaign(admin, campaign);
+    ok("newsletter \"" + campaign.name() + "\" created as a draft");
   }
 
   /** The typed client of a service's API root. */
