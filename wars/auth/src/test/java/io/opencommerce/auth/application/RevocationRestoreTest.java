@@ -8,6 +8,7 @@ import io.opencommerce.auth.application.RevocationRestore.Source;
 import io.opencommerce.auth.application.RevocationRestore.VersionFloor;
 import io.opencommerce.kit.security.TokenRevocations;
 import io.opencommerce.kit.security.TokenRevocations.Verdict;
+import io.opencommerce.kit.testing.MachineRedis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The restore against the machine's Redis ({@code test.redis.url}, 127.0.0.1:6379 by default), each
@@ -71,7 +70,7 @@ class RevocationRestoreTest {
 
   @BeforeAll
   static void connect() {
-    redis = RedisClient.create(System.getProperty("test.redis.url", "redis://127.0.0.1:6379/0"));
+    redis = MachineRedis.connect();
   }
 
   @AfterAll
@@ -88,12 +87,7 @@ class RevocationRestoreTest {
 
   @AfterEach
   void removeKeys() {
-    String cursor = ScanParams.SCAN_POINTER_START;
-    do {
-      ScanResult<String> page = redis.scan(cursor, new ScanParams().match(prefix + "*"));
-      page.getResult().forEach(redis::del);
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    MachineRedis.deleteMatching(redis, prefix + "*");
   }
 
   private static Instant inMinutes(long minutes) {

@@ -2,9 +2,9 @@ package io.opencommerce.kit.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
+import io.opencommerce.kit.testing.MachineRedis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
-import redis.clients.jedis.params.ScanParams;
 
 /**
  * Against the machine's Redis ({@code -Dredis.url}, {@code redis://127.0.0.1:6379/0} by default),
@@ -35,15 +34,7 @@ class WindowCounterTest {
 
   @BeforeAll
   static void connect() {
-    redis =
-        RedisClient.create(URI.create(System.getProperty("redis.url", "redis://127.0.0.1:6379/0")));
-    boolean up;
-    try {
-      up = "PONG".equals(redis.ping());
-    } catch (RuntimeException e) {
-      up = false;
-    }
-    assumeTrue(up, "Redis does not answer at 127.0.0.1:6379");
+    redis = MachineRedis.connectOrSkip();
     counter = new WindowCounter(redis);
   }
 
@@ -59,14 +50,7 @@ class WindowCounterTest {
     if (counter == null) {
       return;
     }
-    String cursor = ScanParams.SCAN_POINTER_START;
-    do {
-      var page = redis.scan(cursor, new ScanParams().match(prefix + "*").count(1000));
-      if (!page.getResult().isEmpty()) {
-        redis.del(page.getResult().toArray(String[]::new));
-      }
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    MachineRedis.deleteMatching(redis, prefix + "*");
   }
 
   @Test
@@ -81,7 +65,7 @@ class WindowCounterTest {
   @Test
   void hitsWithinTheWindowAddUpWithoutMovingItsEnd() throws Exception {
     counter.hit(prefix + "a", Duration.ofSeconds(30));
-    Thread.sleep(50);
+    await().until(() -> redis.pttl(prefix + "a") <= 30_000L - 50);
     var second = counter.hit(prefix + "a", Duration.ofSeconds(30));
     var third = counter.hit(prefix + "a", Duration.ofSeconds(30));
 
@@ -102,7 +86,7 @@ class WindowCounterTest {
   void aNewWindowStartsAfterTheOldOneEnded() throws Exception {
     counter.hit(prefix + "a", Duration.ofMillis(200));
     counter.hit(prefix + "a", Duration.ofMillis(200));
-    Thread.sleep(400);
+    await().atMost(Duration.ofSeconds(5)).until(() -> !redis.exists(prefix + "a"));
 
     var fresh = counter.hit(prefix + "a", Duration.ofMillis(200));
     assertThat(fresh.hits()).isEqualTo(1);

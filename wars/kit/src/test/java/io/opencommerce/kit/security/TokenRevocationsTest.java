@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.opencommerce.kit.security.TokenRevocations.Restore;
 import io.opencommerce.kit.security.TokenRevocations.Verdict;
+import io.opencommerce.kit.testing.MachineRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The revocation list against the machine's Redis ({@code test.redis.url}, 127.0.0.1:6379 by
@@ -32,7 +31,7 @@ class TokenRevocationsTest {
 
   @BeforeAll
   static void connect() {
-    redis = RedisClient.create(System.getProperty("test.redis.url", "redis://127.0.0.1:6379/0"));
+    redis = MachineRedis.connect();
   }
 
   @AfterAll
@@ -48,12 +47,7 @@ class TokenRevocationsTest {
 
   @AfterEach
   void removeList() {
-    String cursor = ScanParams.SCAN_POINTER_START;
-    do {
-      ScanResult<String> page = redis.scan(cursor, new ScanParams().match(prefix + "*"));
-      page.getResult().forEach(redis::del);
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    MachineRedis.deleteMatching(redis, prefix + "*");
   }
 
   private Instant inMinutes(long minutes) {

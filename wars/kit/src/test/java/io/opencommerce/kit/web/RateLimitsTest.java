@@ -2,10 +2,10 @@ package io.opencommerce.kit.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.opencommerce.kit.config.ServiceIdentity;
 import io.opencommerce.kit.problem.ProblemException;
+import io.opencommerce.kit.testing.MachineRedis;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Clock;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.ScanParams;
 
 /**
  * The limits as a service applies them, counted in the machine's Redis under a service name of each
@@ -63,15 +62,7 @@ class RateLimitsTest {
 
   @BeforeAll
   static void connect() {
-    redis =
-        RedisClient.create(URI.create(System.getProperty("redis.url", "redis://127.0.0.1:6379/0")));
-    boolean up;
-    try {
-      up = "PONG".equals(redis.ping());
-    } catch (RuntimeException e) {
-      up = false;
-    }
-    assumeTrue(up, "Redis does not answer at 127.0.0.1:6379");
+    redis = MachineRedis.connectOrSkip();
   }
 
   @AfterAll
@@ -83,14 +74,7 @@ class RateLimitsTest {
 
   @AfterEach
   void removeTheKeys() {
-    String cursor = ScanParams.SCAN_POINTER_START;
-    do {
-      var page = redis.scan(cursor, new ScanParams().match("oc:rate:" + service + ":*"));
-      if (!page.getResult().isEmpty()) {
-        redis.del(page.getResult().toArray(String[]::new));
-      }
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    MachineRedis.deleteMatching(redis, "oc:rate:" + service + ":*");
   }
 
   private RateLimits limits(RedisClient client) {
