@@ -58,6 +58,8 @@ public final class LocalPlatform {
   private final Path serverDir;
   private final Path messagesLog;
   private final String baseUrl = "http://" + LOOPBACK + ":" + HTTP_PORT;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final BackingProcess s3proxy;
   private final BackingProcess greenmail;
 
@@ -249,7 +251,6 @@ public final class LocalPlatform {
     Out.info(
         "liberty",
         "waiting for " + ready + " to answer 200 (at most " + READY_TIMEOUT.toSeconds() + " s)");
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     String last = "no answer";
     String body = "";
     while (true) {
@@ -321,10 +322,7 @@ public final class LocalPlatform {
   private String readiness() {
     try {
       return Integer.toString(
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(2))
-              .build()
-              .send(
+          http.send(
                   HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
                       .timeout(Duration.ofSeconds(5))
                       .build(),
