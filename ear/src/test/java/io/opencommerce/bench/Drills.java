@@ -34,7 +34,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>{@code liberty}: the server is killed ({@code kill -9}) and started again;
  *   <li>{@code mariadb}: the database server is stopped and started again;
- *   <li>{@code redis}: Redis is shut down (it keeps nothing on disk here) and started again.
+ *   <li>{@code redis}: Redis is shut down (it keeps nothing on disk here) and started again;
+ *   <li>{@code rabbitmq}: one node of a 3-node RabbitMQ cluster is killed ({@code kill -9}) and
+ *       started again. For this drill the program first starts the cluster ({@link RabbitCluster},
+ *       beside the machine's own node) and restarts the server on it; afterwards it puts the server
+ *       back on the machine's node and stops the cluster.
  * </ul>
  *
  * For each drill the report says how long checkouts failed (from the disruption to the first
@@ -67,6 +71,11 @@ public final class Drills {
   private final Path wlp;
   private final AtomicBoolean running = new AtomicBoolean(true);
 
+  /** The server's environment beyond the process's own (the broker addresses during a drill). */
+  private final Map<String, String> serverEnvironment = new HashMap<>();
+
+  private RabbitCluster cluster;
+
   /** Each checkout answered 201 or 200: its order, its customer and when it was sent/answered. */
   private record Placed(String orderId, Account customer, long sentAt, long answeredAt) {}
 
@@ -90,7 +99,17 @@ public final class Drills {
     List<String> wanted =
         Arrays.asList(System.getProperty("drills", "liberty,mariadb,redis").split(","));
     int customers = Integer.getInteger("drills.customers", 16);
-    boolean passed = drills.run(wanted, customers);
+    boolean passed;
+    if (wanted.contains("rabbitmq")) {
+      drills.moveToCluster();
+      try {
+        passed = drills.run(wanted, customers);
+      } finally {
+        drills.leaveCluster();
+      }
+    } else {
+      passed = drills.run(wanted, customers);
+    }
     System.exit(passed ? 0 : 1);
   }
 
@@ -127,6 +146,10 @@ public final class Drills {
             case "mariadb" -> drill("stop MariaDB, start it again", this::restartMariaDb);
             case "redis" ->
                 drill("shut Redis down (nothing on disk), start it again", this::restartRedis);
+            case "rabbitmq" ->
+                drill(
+                    "kill -9 one node of the 3-node RabbitMQ cluster, start it again",
+                    this::restartRabbitNode);
             default -> throw new IllegalArgumentException("unknown drill " + drill);
           });
     }
@@ -199,7 +222,8 @@ public final class Drills {
     int errorsBefore = errors.get();
     long start = System.nanoTime();
     disruption.run();
-    long deadline = start + RECOVERY_LIMIT.toNanos();
+    System.out.printf("(the disruption took %.1f s)%n", (System.nanoTime() - start) / 1e9);
+    long deadline = System.nanoTime() + RECOVERY_LIMIT.toNanos();
     Double outage = null;
     while (System.nanoTime() < deadline) {
       outage =
@@ -245,8 +269,71 @@ public final class Drills {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     start.environment().putIfAbsent("DELIVERIES_CARRIERS_SIMULATED_PROGRESS_AFTER", "PT0S");
+    start.environment().putAll(serverEnvironment);
     command(start, Duration.ofMinutes(5));
     System.out.println("server started again");
+  }
+
+  /**
+   * Starts the 3-node cluster and restarts the server on it, with the platform's broker settings
+   * ({@code rabbitmq.vhost}, {@code rabbitmq.username}, {@code rabbitmq.password}).
+   */
+  private void moveToCluster() throws Exception {
+    cluster =
+        new RabbitCluster(
+            wlp.resolve("../../rabbit-cluster").normalize(),
+            System.getProperty("rabbitmq.vhost", "opencommerce"),
+            System.getProperty("rabbitmq.username", "opencommerce"),
+            System.getProperty("rabbitmq.password", "opencommerce-dev-password"));
+    cluster.start();
+    serverEnvironment.put("RABBITMQ_ADDRESSES", cluster.addresses());
+    restartServerGracefully();
+    System.out.println("server runs on the cluster: " + cluster.addresses());
+  }
+
+  /** Puts the server back on the machine's own node and stops the cluster. */
+  private void leaveCluster() throws Exception {
+    serverEnvironment.remove("RABBITMQ_ADDRESSES");
+    restartServerGracefully();
+    cluster.stop();
+    System.out.println("server back on the machine's RabbitMQ node; cluster stopped");
+  }
+
+  private void restartServerGracefully() throws Exception {
+    command(
+        new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", "platform"),
+        Duration.ofMinutes(2));
+    ProcessBuilder start =
+        new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", "platform");
+    start.environment().putIfAbsent("DELIVERIES_CARRIERS_SIMULATED_PROGRESS_AFTER", "PT0S");
+    start.environment().putAll(serverEnvironment);
+    command(start, Duration.ofMinutes(5));
+    long deadline = System.nanoTime() + RECOVERY_LIMIT.toNanos();
+    while (true) {
+      try {
+        if (api.exchange(api.get("/health/ready", null)).status() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the server was not ready within " + RECOVERY_LIMIT);
+      }
+      Thread.sleep(1_000);
+    }
+  }
+
+  /** Kills the first node (the one every client is also given first), and starts it again. */
+  private void restartRabbitNode() throws Exception {
+    int victim = 1 + ThreadLocalRandom.current().nextInt(RabbitCluster.NODES);
+    cluster.kill(victim);
+    System.out.printf("killed %s; down for 10 s%n", RabbitCluster.node(victim));
+    Thread.sleep(10_000);
+    cluster.restart(victim);
+    System.out.printf(
+        "%s started again; running nodes: %s%n",
+        RabbitCluster.node(victim), cluster.clusterMembers());
   }
 
   private void restartMariaDb() throws Exception {
