@@ -71,7 +71,8 @@ class TicketAnswerMailIT {
     await()
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(10))
-        .until(() -> Mailbox.count(customer.email(), m -> m.subject().equals(expectedSubject)) == 1);
+        .until(
+            () -> Mailbox.count(customer.email(), m -> m.subject().equals(expectedSubject)) == 1);
     assertThat(
             ServiceDatabase.count(
                 "newsletters",
