@@ -10,10 +10,7 @@ import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Reply;
 import io.opencommerce.it.support.Platform.Session;
 import io.opencommerce.it.support.ServiceDatabase;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -42,27 +39,19 @@ final class ContactDesk {
   /** One request to the contacts API; null arguments are left out. */
   static Reply call(
       String method, String path, String json, String token, String site, String forwardedFor) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(API + path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (site != null) {
-      request.header(SITE, site);
-    }
-    if (forwardedFor != null) {
-      request.header("X-Forwarded-For", forwardedFor);
-    }
-    return Platform.send(request.build());
+    return Platform.request(
+        method,
+        API + path,
+        Platform.headers(
+            "Content-Type",
+            json == null ? null : "application/json",
+            "Authorization",
+            Platform.bearer(token),
+            SITE,
+            site,
+            "X-Forwarded-For",
+            forwardedFor),
+        json);
   }
 
   /** A staff member's (or anyone's) request on a site, from loopback. */

@@ -10,8 +10,6 @@ import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Reply;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,18 +44,15 @@ class RateLimitIT {
   }
 
   private static Reply send(String method, String url, String json, String forwardedFor) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("X-Forwarded-For", forwardedFor)
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return Platform.send(request.build());
+    return Platform.request(
+        method,
+        url,
+        Platform.headers(
+            "X-Forwarded-For",
+            forwardedFor,
+            "Content-Type",
+            json == null ? null : "application/json"),
+        json);
   }
 
   private static Reply login(String email, String forwardedFor) {
@@ -69,7 +64,7 @@ class RateLimitIT {
   }
 
   private static long retryAfter(Reply reply) {
-    return Long.parseLong(reply.raw().headers().firstValue("Retry-After").orElseThrow());
+    return Long.parseLong(reply.header("Retry-After"));
   }
 
   @Test

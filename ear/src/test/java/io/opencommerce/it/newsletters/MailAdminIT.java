@@ -12,8 +12,6 @@ import io.opencommerce.it.support.Platform.Reply;
 import io.opencommerce.it.support.Platform.Session;
 import io.opencommerce.newsletters.client.TemplateRequest;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -164,15 +162,11 @@ class MailAdminIT {
 
     String email = Platform.newEmail("site-welcome");
     Reply registered =
-        Platform.send(
-            HttpRequest.newBuilder(URI.create(AUTH + "/users"))
-                .header("Content-Type", "application/json")
-                .header("X-Site", site)
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        Bodies.json(
-                            new RegisterRequest(email, Platform.PASSWORD, "Site <Reader>"))))
-                .build());
+        Platform.request(
+            "POST",
+            AUTH + "/users",
+            Platform.headers("Content-Type", "application/json", "X-Site", site),
+            Bodies.json(new RegisterRequest(email, Platform.PASSWORD, "Site <Reader>")));
     assertThat(registered.status()).as(registered.body()).isEqualTo(201);
     Mailbox.Mail mail = Mailbox.await(email, m -> m.subject().startsWith("Bienvenue"));
     assertThat(mail.subject()).isEqualTo("Bienvenue Site <Reader>");
@@ -192,19 +186,17 @@ class MailAdminIT {
 
   private static Reply sendWithSite(
       String method, String path, String json, String token, String site) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(NEWSLETTERS + path))
-            .header("Authorization", "Bearer " + token)
-            .header("X-Site", site)
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return Platform.send(request.build());
+    return Platform.request(
+        method,
+        NEWSLETTERS + path,
+        Platform.headers(
+            "Authorization",
+            "Bearer " + token,
+            "X-Site",
+            site,
+            "Content-Type",
+            json == null ? null : "application/json"),
+        json);
   }
 
   private static String field(Reply problem) {

@@ -11,9 +11,7 @@ import io.opencommerce.it.support.Platform.Session;
 import io.opencommerce.newsletters.client.OwnSubscriptionRequest;
 import io.opencommerce.newsletters.client.SubscriptionRequest;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -68,28 +66,21 @@ final class Newsletter {
       String site,
       String forwardedFor,
       String accept) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : API + url))
-            .timeout(Duration.ofSeconds(30))
-            .header("Accept", accept == null ? JSON : accept)
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (site != null) {
-      request.header("X-Site", site);
-    }
-    if (forwardedFor != null) {
-      request.header("X-Forwarded-For", forwardedFor);
-    }
-    return Platform.send(request.build());
+    return Platform.request(
+        method,
+        url.startsWith("http") ? url : API + url,
+        Platform.headers(
+            "Accept",
+            accept == null ? JSON : accept,
+            "Content-Type",
+            contentType,
+            "Authorization",
+            Platform.bearer(token),
+            "X-Site",
+            site,
+            "X-Forwarded-For",
+            forwardedFor),
+        body);
   }
 
   /** A JSON request on {@code site} with {@code token} (null: anonymous). */

@@ -22,6 +22,8 @@ import io.opencommerce.newsletters.client.SubscriptionReceipt;
 import io.opencommerce.newsletters.client.SubscriptionRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -168,6 +170,71 @@ class SubscriptionsIT {
     assertThat(subscriber.getString("id")).isEqualTo(id);
     assertThat(subscriber.getString("status")).isEqualTo("PENDING");
     assertThat(subscriber.get("confirmedAt")).isIn(null, JsonValue.NULL);
+  }
+
+  @Test
+  void theOneClickArrivesAsAFormFieldOrAMultipartPartAndAStreamedFormIsRefused() {
+    String site = newSite();
+    String byForm = Newsletter.confirmedSubscriber(site, "en", "nl-form");
+    String byParts = Newsletter.confirmedSubscriber(site, "en", "nl-parts");
+    String formUrl = unsubscribeUrl(site, byForm);
+    String partsUrl = unsubscribeUrl(site, byParts);
+
+    // A form streamed without Content-Length is refused before it is read (the web container would
+    // read it whole to find its fields), and changes nothing.
+    Reply streamed =
+        Platform.send(
+            HttpRequest.newBuilder(URI.create(formUrl))
+                .header("Content-Type", Newsletter.FORM)
+                .header("Accept", Newsletter.JSON)
+                .POST(
+                    HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofString(Newsletter.ONE_CLICK)))
+                .build());
+    assertThat(field(streamed.assertProblem(400, "validation-failed")))
+        .isEqualTo("header.Content-Length");
+    assertThat(emails(subscribers(admin, site, "&status=CONFIRMED")))
+        .containsExactlyInAnyOrder(byForm, byParts);
+
+    // The field among others, as a form parameter.
+    Reply left = Newsletter.oneClick(formUrl, "from=mail&" + Newsletter.ONE_CLICK + "&utm=%20x");
+    assertThat(left.status()).as(left.body()).isEqualTo(200);
+    assertThat(left.json().getString("status")).isEqualTo("UNSUBSCRIBED");
+
+    // The field as a part of multipart/form-data.
+    String boundary = "oc-" + UUID.randomUUID();
+    Reply leftToo =
+        call(
+            "POST",
+            partsUrl,
+            "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\n"
+                + "One-Click\r\n--"
+                + boundary
+                + "--\r\n",
+            "multipart/form-data; boundary=" + boundary,
+            null,
+            null,
+            null,
+            null);
+    assertThat(leftToo.status()).as(leftToo.body()).isEqualTo(200);
+    assertThat(leftToo.json().getString("status")).isEqualTo("UNSUBSCRIBED");
+    assertThat(emails(subscribers(admin, site, "&status=UNSUBSCRIBED")))
+        .containsExactlyInAnyOrder(byForm, byParts);
+  }
+
+  /** The one-click address of {@code email}'s subscription (unsubscribe links name no round). */
+  private static String unsubscribeUrl(String site, String email) {
+    String id =
+        subscribers(admin, site, "").getJsonArray("items").getValuesAs(JsonObject.class).stream()
+            .filter(s -> s.getString("email").equals(email))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+    return Platform.BASE
+        + "/newsletters/api/subscriptions/unsubscription?token="
+        + Newsletter.localToken("unsubscribe", UUID.fromString(id), 0);
   }
 
   @Test

@@ -16,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -54,6 +56,11 @@ public final class Platform {
       return raw.headers().firstValue("Content-Type").orElse("");
     }
 
+    /** The first value of a response header, or null without one. */
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
     /** Asserts an RFC 9457 problem with this status and code. */
     public Reply assertProblem(int expectedStatus, String code) {
       assertThat(status).as("status of %s", body).isEqualTo(expectedStatus);
@@ -69,21 +76,59 @@ public final class Platform {
     }
   }
 
+  /**
+   * A JSON request ({@code json} null: no body) with {@code token} as the bearer (null: anonymous).
+   */
   public static Reply send(String method, String url, String json, String token) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    request.method(
+    return request(
         method,
-        json == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
+        url,
+        headers(
+            "Content-Type",
+            json == null ? null : "application/json",
+            "Authorization",
+            bearer(token)),
+        json);
+  }
+
+  /**
+   * One raw HTTP request, the way every suite sends one: any method, an absolute URL or a path on
+   * the platform ({@link #BASE}), the headers given (see {@link #headers}) and a text body (null:
+   * none), with a 30 s timeout. The reply carries the status, the headers and the body.
+   */
+  public static Reply request(String method, String url, Map<String, String> headers, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : BASE + url))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
     return send(request.build());
+  }
+
+  /**
+   * Request headers from names and values in turn; a header whose value is null is left out, so
+   * that a helper's optional arguments (a token, a site) can be passed as they are.
+   */
+  public static Map<String, String> headers(String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("headers come as names and values");
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i + 1] != null) {
+        headers.put(namesAndValues[i], namesAndValues[i + 1]);
+      }
+    }
+    return headers;
+  }
+
+  /** The {@code Authorization} value of a bearer token, or null without a token. */
+  public static String bearer(String token) {
+    return token == null ? null : "Bearer " + token;
   }
 
   public static Reply send(HttpRequest request) {

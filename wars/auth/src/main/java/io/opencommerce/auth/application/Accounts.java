@@ -5,6 +5,7 @@ import io.opencommerce.auth.domain.SecurityEventType;
 import io.opencommerce.auth.domain.User;
 import io.opencommerce.auth.infrastructure.PasswordHasher;
 import io.opencommerce.contracts.auth.UserRegistered;
+import io.opencommerce.contracts.auth.UserRolesChanged;
 import io.opencommerce.kit.persistence.UniqueKeys;
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.security.Roles;
@@ -14,10 +15,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
-/** Accounts: registration, password changes, roles. */
+/**
+ * Accounts: registration, password changes, roles. Every change of an account's roles is published
+ * as {@link UserRolesChanged} with the whole set afterwards, in the transaction that makes it.
+ */
 @ApplicationScoped
 @Transactional
 public class Accounts {
@@ -30,6 +36,7 @@ public class Accounts {
   @Inject Logins logins;
   @Inject Revocations revocations;
   @Inject Event<UserRegistered> registered;
+  @Inject Event<UserRolesChanged> rolesChanged;
 
   /** Creates a customer account and publishes {@link UserRegistered}. */
   public User register(String email, String password, String displayName) {
@@ -55,6 +62,11 @@ public class Accounts {
           "email-taken", "An account with this e-mail address already exists.");
     }
     registered.fire(new UserRegistered(user.id(), user.email(), user.displayName()));
+    if (!user.roles().equals(Set.of(Roles.CUSTOMER))) {
+      // An account born with other roles (the bootstrap administrator) is staff from the start:
+      // the services that keep their staff from role changes hear of it as of one.
+      publishRoles(user);
+    }
     audit.record(SecurityEventType.USER_REGISTERED, user.id(), user.email(), actor, null);
     return user;
   }
@@ -107,6 +119,7 @@ public class Accounts {
     User user = users.getForUpdate(userId);
     if (user.grant(role)) {
       endAllSessions(user);
+      publishRoles(user);
       audit.record(SecurityEventType.ROLE_GRANTED, user.id(), user.email(), actor, role);
     }
     return user;
@@ -123,9 +136,21 @@ public class Accounts {
     }
     if (user.revoke(role)) {
       endAllSessions(user);
+      publishRoles(user);
       audit.record(SecurityEventType.ROLE_REVOKED, user.id(), user.email(), actor, role);
     }
     return user;
+  }
+
+  /** The account's whole set of roles now, in the caller's transaction (the outbox). */
+  private void publishRoles(User user) {
+    rolesChanged.fire(
+        new UserRolesChanged(
+            user.id(),
+            user.email(),
+            user.displayName(),
+            Collections.unmodifiableSortedSet(new TreeSet<>(user.roles())),
+            Instant.now()));
   }
 
   private static void requireKnownRole(String role) {

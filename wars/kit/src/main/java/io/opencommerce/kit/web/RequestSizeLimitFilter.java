@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -19,6 +20,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * otherwise; an upload method names its own limit with {@link BodyLimit}): a declared larger body
  * is refused before it is read, a streamed one as soon as it passes the limit. Runs after matching
  * (to know the method) and before the body is read.
+ *
+ * <p>A URL-encoded form ({@code application/x-www-form-urlencoded}) is the exception: its stream is
+ * left alone. The JAX-RS runtime takes {@code @FormParam}s of a POST from the servlet request's
+ * parameters, and the web container parses those from the body only while nobody has asked for the
+ * request's input stream; asking for it here, to wrap it, left every form parameter empty. A form
+ * body must therefore declare its length ({@code Content-Length}), which is checked against the
+ * limit like any other: one streamed without it (chunked) is refused, since the container would
+ * read it whole.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 100)
@@ -30,16 +39,59 @@ public class RequestSizeLimitFilter implements ContainerRequestFilter {
           .getOptionalValue("platform.request.max-bytes", Long.class)
           .orElse(64L * 1024);
 
+  /** What becomes of a request's body. */
+  enum Handling {
+    /** No body: nothing to do. */
+    NONE,
+    /** Its declared length passes the limit: 413 before anything is read. */
+    TOO_LARGE,
+    /** A form without a declared length: refused (the container would read it whole). */
+    LENGTH_REQUIRED,
+    /** A form of a declared length within the limit: left to the container to parse. */
+    FORM,
+    /** Any other body: read through a stream that fails past the limit. */
+    LIMITED
+  }
+
   @Override
   public void filter(ContainerRequestContext request) {
     long limit = limit();
-    if (request.getLength() > limit) {
-      request.abortWith(tooLarge(limit));
-      return;
+    switch (handling(request.getLength(), request.hasEntity(), request.getMediaType(), limit)) {
+      case TOO_LARGE -> request.abortWith(tooLarge(limit));
+      case LENGTH_REQUIRED ->
+          request.abortWith(
+              Problems.of(
+                  ProblemException.invalidHeader("Content-Length", "is required for a form body")));
+      case LIMITED ->
+          request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
+      case NONE, FORM -> {
+        // Nothing to wrap: no body, or a form the container reads for its parameters.
+      }
     }
-    if (request.hasEntity()) {
-      request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
+  }
+
+  /**
+   * How a body of {@code declaredLength} bytes (-1: not declared) and {@code type} is held to
+   * {@code limit}. Never touches the body: deciding must not take the container's stream.
+   */
+  static Handling handling(long declaredLength, boolean hasEntity, MediaType type, long limit) {
+    if (declaredLength > limit) {
+      return Handling.TOO_LARGE;
     }
+    if (!hasEntity) {
+      return Handling.NONE;
+    }
+    if (isForm(type)) {
+      return declaredLength < 0 ? Handling.LENGTH_REQUIRED : Handling.FORM;
+    }
+    return Handling.LIMITED;
+  }
+
+  /** {@code application/x-www-form-urlencoded}, whatever its parameters (charset). */
+  static boolean isForm(MediaType type) {
+    return type != null
+        && "application".equalsIgnoreCase(type.getType())
+        && "x-www-form-urlencoded".equalsIgnoreCase(type.getSubtype());
   }
 
   private long limit() {

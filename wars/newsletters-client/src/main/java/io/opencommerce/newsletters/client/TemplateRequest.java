@@ -17,7 +17,7 @@ public record TemplateRequest(
         @Pattern(
             regexp =
                 "welcome|password-reset|order-confirmation|shipment-update|order-cancelled"
-                    + "|contact-inquiry|contact-acknowledgement|contact-answer"
+                    + "|contact-inquiry|contact-acknowledgement|contact-answer|ticket-answer"
                     + "|subscription-confirmation|newsletter",
             message = "Kind is not a kind of mail.")
         String kind,

@@ -24,6 +24,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -142,29 +143,55 @@ public class SubscriptionResource {
 
   /**
    * The one-click unsubscribe (RFC 8058): the {@code List-Unsubscribe} address of every newsletter,
-   * POSTed by mail clients with the form body {@code List-Unsubscribe=One-Click} (URL-encoded or
-   * multipart), and by the unsubscribe page's button. The subscriber leaves and their queued
-   * newsletters are cancelled; again changes nothing. 400 naming {@code body.List-Unsubscribe} for
-   * another body, {@code invalid-link} for a changed or foreign link.
+   * POSTed by mail clients with the form body {@code List-Unsubscribe=One-Click}, and by the
+   * unsubscribe page's button. The subscriber leaves and their queued newsletters are cancelled;
+   * again changes nothing. 400 naming {@code body.List-Unsubscribe} for another body, {@code
+   * invalid-link} for a changed or foreign link.
    */
   @POST
   @Path("unsubscription")
   @PermitAll
-  @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
   public Response unsubscribe(
       @QueryParam("token")
           @NotNull(message = "is required")
           @Pattern(regexp = LinkSignatures.TOKEN, message = TOKEN_MESSAGE)
           String token,
+      @FormParam(OneClick.FIELD) String oneClick) {
+    if (!OneClick.isOneClick(oneClick)) {
+      throw notOneClick();
+    }
+    return unsubscribed(token);
+  }
+
+  /** The same one-click unsubscribe, its field sent as a part of {@code multipart/form-data}. */
+  @POST
+  @Path("unsubscription")
+  @PermitAll
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+  public Response unsubscribeMultipart(
+      @QueryParam("token")
+          @NotNull(message = "is required")
+          @Pattern(regexp = LinkSignatures.TOKEN, message = TOKEN_MESSAGE)
+          String token,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       String body) {
-    if (!OneClick.asks(contentType, body)) {
-      throw ProblemException.invalidBody("List-Unsubscribe", "must be One-Click (RFC 8058)");
+    if (!OneClick.asksInMultipart(contentType, body)) {
+      throw notOneClick();
     }
+    return unsubscribed(token);
+  }
+
+  private Response unsubscribed(String token) {
     Subscriber subscriber = subscriptions.unsubscribe(token);
     return answer(
         subscriber, SubscriptionPages.unsubscribed(subscriber.language(), shopName(subscriber)));
+  }
+
+  private static ProblemException notOneClick() {
+    return ProblemException.invalidBody(OneClick.FIELD, "must be One-Click (RFC 8058)");
   }
 
   /**

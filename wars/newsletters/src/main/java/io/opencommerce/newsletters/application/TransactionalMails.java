@@ -9,6 +9,7 @@ import io.opencommerce.contracts.orders.OrderCancelled;
 import io.opencommerce.contracts.orders.OrderLine;
 import io.opencommerce.contracts.orders.OrderPlaced;
 import io.opencommerce.contracts.orders.PostalAddress;
+import io.opencommerce.contracts.sav.TicketAnswered;
 import io.opencommerce.kit.events.Received;
 import io.opencommerce.kit.security.SecureTokens;
 import io.opencommerce.kit.web.CurrentRequest;
@@ -46,10 +47,10 @@ import java.util.logging.Logger;
  * transaction that records the event as handled: welcome ({@code UserRegistered}), password reset
  * ({@code PasswordResetRequested}), order confirmation ({@code OrderPlaced}), shipment updates
  * ({@code ShipmentStatusChanged}: in transit, out for delivery, delivered), order cancelled ({@code
- * OrderCancelled}), and the contact form's mails ({@code ContactReceived}, {@code
- * ContactAnswered}). Customers are addressed from the service's own read model of registered
- * accounts ({@link Recipient}); a customer it does not know yet gets the mail as soon as their
- * registration arrives.
+ * OrderCancelled}), the contact form's mails ({@code ContactReceived}, {@code ContactAnswered}) and
+ * support staff's replies on a customer's ticket ({@code TicketAnswered}). Customers are addressed
+ * from the service's own read model of registered accounts ({@link Recipient}); a customer it does
+ * not know yet gets the mail as soon as their registration arrives.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -235,6 +236,37 @@ public class TransactionalMails {
             answered.language(),
             data),
         mail -> mail);
+  }
+
+  /**
+   * Support staff replied on a customer's ticket: the reply, quoted, with a link to the ticket. One
+   * mail per reply ({@code messageId}), however often the event comes.
+   */
+  void ticketAnswered(@Observes @Received(inAnyOrder = true) TicketAnswered answered) {
+    String language = sites.of(request.site()).language();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("ticketId", answered.ticketId().toString());
+    data.put("ticketNumber", text(answered.number()));
+    data.put("subject", text(answered.subject()));
+    data.put("agentName", text(answered.agentName()));
+    data.put("reply", text(answered.reply()));
+    data.put("answeredAt", dateTime(answered.answeredAt(), language));
+    data.put("ticketLink", links.ticket(answered.ticketId().toString()));
+    enqueueForCustomer(
+        MailKind.TICKET_ANSWER,
+        ticketReplySource(answered),
+        answered.customerId(),
+        recipient(answered.customerId()),
+        data);
+  }
+
+  /** The fact a reply's mail is about: the ticket and the reply's own id. */
+  static String ticketReplySource(TicketAnswered answered) {
+    String reply =
+        answered.messageId() != null
+            ? answered.messageId().toString()
+            : "at:" + (answered.answeredAt() == null ? 0 : answered.answeredAt().toEpochMilli());
+    return "ticket:" + answered.ticketId() + ":reply:" + reply;
   }
 
   private Recipient recipient(UUID customerId) {

@@ -22,13 +22,15 @@ public enum MailKind {
   CONTACT_INQUIRY("contact-inquiry", false, false),
   CONTACT_ACKNOWLEDGEMENT("contact-acknowledgement", false, false),
   CONTACT_ANSWER("contact-answer", false, false),
+  TICKET_ANSWER("ticket-answer", false, false),
   SUBSCRIPTION_CONFIRMATION("subscription-confirmation", false, false),
   NEWSLETTER("newsletter", false, true);
 
   /** Every kind's code, as a pattern for request validation. */
   public static final String CODES =
       "welcome|password-reset|order-confirmation|shipment-update|order-cancelled|contact-inquiry"
-          + "|contact-acknowledgement|contact-answer|subscription-confirmation|newsletter";
+          + "|contact-acknowledgement|contact-answer|ticket-answer|subscription-confirmation"
+          + "|newsletter";
 
   private final String code;
   private final boolean sensitive;
@@ -113,6 +115,15 @@ public enum MailKind {
         model.put("message", "Where is my parcel?\nIt was due yesterday.");
         model.put("receivedAt", "2026-12-20 09:15 UTC");
         model.put("answer", "Your parcel left our warehouse this morning.");
+      }
+      case TICKET_ANSWER -> {
+        model.put("ticketId", "0193f1d2-7a4b-7c3d-9e8f-0a1b2c3d4e5f");
+        model.put("ticketNumber", "SAV-2026-000042");
+        model.put("subject", "My parcel has not arrived");
+        model.put("agentName", "Camille");
+        model.put("reply", "Your parcel left our warehouse this morning.\nIt arrives tomorrow.");
+        model.put("answeredAt", "2026-12-20 09:15 UTC");
+        model.put("ticketLink", "https://shop.example.com/account/tickets/SAMPLE");
       }
       case SUBSCRIPTION_CONFIRMATION ->
           model.put("confirmLink", "https://shop.example.com/newsletter/confirm?token=SAMPLE");

@@ -6,13 +6,15 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The links mails carry, from URL templates in configuration where {@code {token}} or {@code
- * {trackingNumber}} stands for the value (URL-encoded when filled in):
+ * The links mails carry, from URL templates in configuration where {@code {token}}, {@code
+ * {trackingNumber}} or {@code {ticketId}} stands for the value (URL-encoded when filled in):
  *
  * <ul>
  *   <li>{@code newsletters.links.password-reset} ({@code {token}}): the shop's page that confirms a
  *       password reset;
  *   <li>{@code newsletters.links.tracking} ({@code {trackingNumber}}): where a parcel is followed;
+ *   <li>{@code newsletters.links.ticket} ({@code {ticketId}}): the shop's page of a customer's
+ *       support ticket, where they read the conversation and reply;
  *   <li>{@code newsletters.links.subscription-confirmation} ({@code {token}}): where a subscriber
  *       confirms their subscription (the API's {@code GET /subscriptions/confirmation} by default,
  *       or a page of the shop that calls it);
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class Links {
   public static final String PASSWORD_RESET = "newsletters.links.password-reset";
   public static final String TRACKING = "newsletters.links.tracking";
+  public static final String TICKET = "newsletters.links.ticket";
   public static final String SUBSCRIPTION_CONFIRMATION =
       "newsletters.links.subscription-confirmation";
   public static final String UNSUBSCRIBE = "newsletters.links.unsubscribe";
@@ -41,6 +44,13 @@ public class Links {
         setting(TRACKING, "http://localhost:9080/deliveries/api/tracking/{trackingNumber}"),
         "{trackingNumber}",
         trackingNumber);
+  }
+
+  public String ticket(String ticketId) {
+    return fill(
+        setting(TICKET, "https://localhost:9443/account/tickets/{ticketId}"),
+        "{ticketId}",
+        ticketId);
   }
 
   public String subscriptionConfirmation(String token) {

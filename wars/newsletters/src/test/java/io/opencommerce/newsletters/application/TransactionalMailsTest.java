@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opencommerce.contracts.deliveries.ShipmentStatusChanged;
 import io.opencommerce.contracts.orders.OrderLine;
 import io.opencommerce.contracts.orders.PostalAddress;
+import io.opencommerce.contracts.sav.TicketAnswered;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,5 +66,27 @@ class TransactionalMailsTest {
         .containsEntry("company", "")
         .containsEntry("line2", "")
         .containsEntry("city", "Paris");
+  }
+
+  @Test
+  void aTicketsReplyIsMailedOncePerReply() {
+    UUID ticket = UUID.randomUUID();
+    UUID message = UUID.randomUUID();
+    Instant at = Instant.parse("2026-12-20T09:15:00Z");
+    TicketAnswered reply =
+        new TicketAnswered(ticket, "SAV-1", UUID.randomUUID(), "Late", message, "Ann", "Hi", at);
+    assertThat(TransactionalMails.ticketReplySource(reply))
+        .isEqualTo("ticket:" + ticket + ":reply:" + message)
+        .hasSizeLessThanOrEqualTo(200);
+    // The same reply delivered again (another event id) is the same fact; another reply is not.
+    assertThat(
+            TransactionalMails.ticketReplySource(
+                new TicketAnswered(ticket, "SAV-1", null, "Late", message, null, "Hi", null)))
+        .isEqualTo(TransactionalMails.ticketReplySource(reply));
+    assertThat(
+            TransactionalMails.ticketReplySource(
+                new TicketAnswered(
+                    ticket, "SAV-1", null, "Late", UUID.randomUUID(), "Ann", "Hi", at)))
+        .isNotEqualTo(TransactionalMails.ticketReplySource(reply));
   }
 }

@@ -11,6 +11,12 @@ class LinksTest {
         .isEqualTo("https://shop/reset?token=a%2Bb%2Fc%3Dd");
     assertThat(Links.fill("https://shop/track/{trackingNumber}", "{trackingNumber}", "SIM1"))
         .isEqualTo("https://shop/track/SIM1");
+    assertThat(
+            Links.fill(
+                "https://shop/account/tickets/{ticketId}?from=mail",
+                "{ticketId}",
+                "0193f1d2-7a4b-7c3d-9e8f-0a1b2c3d4e5f"))
+        .isEqualTo("https://shop/account/tickets/0193f1d2-7a4b-7c3d-9e8f-0a1b2c3d4e5f?from=mail");
   }
 
   @Test

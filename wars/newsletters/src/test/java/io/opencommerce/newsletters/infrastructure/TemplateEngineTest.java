@@ -139,6 +139,44 @@ class TemplateEngineTest {
   }
 
   @Test
+  void aTicketAnswerQuotesTheReplyAndLinksTheTicketInBothLanguages() {
+    Map<String, Object> data = new java.util.LinkedHashMap<>(MailKind.TICKET_ANSWER.sample());
+    data.put("reply", "Use <b>this</b> & \"that\"\nSecond line");
+    data.put("ticketLink", "https://shop.example.com/account/tickets/T-1?x=1&y=2");
+
+    RenderedMail english =
+        BuiltInTemplates.of(MailKind.TICKET_ANSWER, "en").orElseThrow().render(data);
+    assertThat(english.subject()).isEqualTo("Re: My parcel has not arrived [SAV-2026-000042]");
+    assertThat(english.text())
+        .contains("Hello Alex Martin,")
+        .contains("Camille from our support team replied to your request SAV-2026-000042")
+        .contains("Use <b>this</b> & \"that\"\nSecond line")
+        .contains("https://shop.example.com/account/tickets/T-1?x=1&y=2");
+    // The reply is the customer's to read, never markup the mail runs.
+    assertThat(english.html())
+        .contains("Use &lt;b&gt;this&lt;/b&gt; &amp; &quot;that&quot;")
+        .doesNotContain("<b>this</b>")
+        .contains("<blockquote")
+        .contains("href=\"https://shop.example.com/account/tickets/T-1?x&#61;1&amp;y&#61;2\"");
+
+    RenderedMail french =
+        BuiltInTemplates.of(MailKind.TICKET_ANSWER, "fr").orElseThrow().render(data);
+    assertThat(french.subject()).isEqualTo("Re : My parcel has not arrived [SAV-2026-000042]");
+    assertThat(french.text())
+        .contains("Bonjour Alex Martin,")
+        .contains("Camille, de notre service client, a répondu à votre demande SAV-2026-000042")
+        .contains("https://shop.example.com/account/tickets/T-1?x=1&y=2");
+    assertThat(french.html())
+        .contains("Use &lt;b&gt;this&lt;/b&gt;")
+        .contains("Lire toute la conversation et répondre");
+
+    // Without an agent's name the reply comes from the support team.
+    data.put("agentName", "");
+    assertThat(BuiltInTemplates.of(MailKind.TICKET_ANSWER, "en").orElseThrow().render(data).text())
+        .contains("Our support team replied to your request SAV-2026-000042");
+  }
+
+  @Test
   void aTemplateFileNeedsItsThreeParts() {
     assertThatThrownBy(() -> BuiltInTemplates.parse("--- subject\nHi\n--- text\nHi\n", "x"))
         .isInstanceOf(IllegalStateException.class)
