@@ -12,8 +12,12 @@ import io.opencommerce.newsletters.client.NewslettersApi;
 import io.opencommerce.products.client.CategoryRequest;
 import io.opencommerce.products.client.CategoryView;
 import io.opencommerce.products.client.ProductRequest;
+import io.opencommerce.products.client.ProductView;
 import io.opencommerce.products.client.ProductsApi;
 import io.opencommerce.products.client.StockRequest;
+import io.opencommerce.questions.client.EntryRequest;
+import io.opencommerce.questions.client.EntryView;
+import io.opencommerce.questions.client.QuestionsApi;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -49,10 +53,11 @@ import org.apache.cxf.jaxrs.client.JAXRSClientFactory;
 /**
  * The demo shop of the local platform, created through the platform's own client jars: the demo
  * customer, the catalogue of {@code demo/shop.json} (categories, products and their units on hand,
- * as the bootstrap administrator), the contact form's topics, a draft newsletter and the customer's
- * first address. Only what is missing is created, so running it again changes nothing (and never
- * resets the stock orders have sold). {@code liberty-config/local/platform up} runs it once the
- * server is ready ({@code io.opencommerce.local.LocalPlatform}); to run it alone:
+ * as the bootstrap administrator), the contact form's topics, the FAQ (published entries in English
+ * and French, one about a demo product, and a draft), a draft newsletter and the customer's first
+ * address. Only what is missing is created, so running it again changes nothing (and never resets
+ * the stock orders have sold). {@code liberty-config/local/platform up} runs it once the server is
+ * ready ({@code io.opencommerce.local.LocalPlatform}); to run it alone:
  *
  * <pre>
  * mvn -q -pl ear test-compile exec:java -Dexec.classpathScope=test \
@@ -80,6 +85,7 @@ public final class DemoShop {
   private final AddressesApi addresses;
   private final ContactsApi contacts;
   private final NewslettersApi newsletters;
+  private final QuestionsApi questions;
 
   /** The catalogue file, as records. */
   public record Shop(
@@ -87,7 +93,18 @@ public final class DemoShop {
       List<Category> categories,
       List<Product> products,
       List<RoutingRuleRequest> contactTopics,
+      List<Faq> faq,
       CampaignRequest newsletter) {}
+
+  /** An FAQ entry; {@code productSku} links it to a product of the catalogue. */
+  public record Faq(
+      String language,
+      String category,
+      String question,
+      String answer,
+      List<String> tags,
+      String productSku,
+      boolean published) {}
 
   public record Customer(
       String email, String password, String displayName, AddressRequest address) {}
@@ -109,6 +126,7 @@ public final class DemoShop {
     addresses = client(AddressesApi.class, base, "addresses");
     contacts = client(ContactsApi.class, base, "contacts");
     newsletters = client(NewslettersApi.class, base, "newsletters");
+    questions = client(QuestionsApi.class, base, "questions");
   }
 
   public static void main(String[] args) throws Exception {
@@ -160,6 +178,7 @@ public final class DemoShop {
     if (adminToken.isPresent()) {
       catalogue(adminToken.get(), shop);
       contactTopics(adminToken.get(), shop);
+      faq(adminToken.get(), shop);
       newsletter(adminToken.get(), shop.newsletter());
     }
     if (customerToken.isPresent()) {
@@ -365,6 +384,71 @@ public final class DemoShop {
             + " created, "
             + (shop.contactTopics().size() - created)
             + " already there");
+  }
+
+  /**
+   * The default site's FAQ: each entry only when its language has none with the same question yet
+   * (drafts included), so a second run adds nothing.
+   */
+  private void faq(String admin, Shop shop) {
+    if (shop.faq() == null) {
+      return;
+    }
+    int created = 0;
+    for (Faq faq : shop.faq()) {
+      boolean exists =
+          questions
+              .entries(admin, faq.language(), faq.category(), null, null, "all", 100, 0)
+              .items()
+              .stream()
+              .map(EntryView::question)
+              .anyMatch(faq.question()::equals);
+      if (exists) {
+        continue;
+      }
+      UUID product = faq.productSku() == null ? null : productId(shop, faq.productSku());
+      try (Response answer =
+          questions.create(
+              admin,
+              new EntryRequest(
+                  faq.language(),
+                  faq.category(),
+                  faq.question(),
+                  faq.answer(),
+                  faq.tags(),
+                  product,
+                  faq.published(),
+                  null))) {
+        if (answer.getStatus() != 201) {
+          throw refused("POST /questions/api/entries (" + faq.question() + ")", answer, "201");
+        }
+        created++;
+      }
+    }
+    ok(
+        "FAQ: "
+            + shop.faq().size()
+            + " entries: "
+            + created
+            + " created, "
+            + (shop.faq().size() - created)
+            + " already there");
+  }
+
+  /** The id of the catalogue's product {@code sku}, found in its category's list. */
+  private UUID productId(Shop shop, String sku) {
+    String category =
+        shop.products().stream()
+            .filter(p -> p.sku().equals(sku))
+            .map(Product::category)
+            .findFirst()
+            .orElseThrow(() -> new Refused("the FAQ names " + sku + ", which is no demo product"));
+    return products.search(null, category, null, null, null, 100, 0).items().stream()
+        .filter(p -> sku.equals(p.sku()))
+        .map(ProductView::id)
+        .findFirst()
+        .orElseThrow(
+            () -> new Refused("GET /products/api/products?category=" + category + " lacks " + sku));
   }
 
   /**

@@ -428,6 +428,8 @@ public final class LocalPlatform {
           Demo shop       %10$d products with stock (SKUs DEMO-...) from %11$s:
                           http://localhost:%1$d/products/api/products?category=%12$s
           Contact form    http://localhost:%1$d/contacts/api/topics  (POST /contacts/api/inquiries)
+          FAQ             http://localhost:%1$d/questions/api/entries?language=en
+                          (search: /questions/api/entries/search?language=en&q=delivery)
           Mails sent      http://127.0.0.1:8025/api/user/<e-mail>/messages/  (GreenMail keeps every
                           mail the newsletters service sends: welcome, order, shipment, reset)
           Parcels         %13$s

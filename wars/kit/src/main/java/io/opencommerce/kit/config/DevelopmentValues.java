@@ -49,6 +49,7 @@ public class DevelopmentValues {
           "orders-local-order-id-secret-2026",
           "simulated-carrier-dev-secret",
           "newsletters-local-links-secret-2026",
+          "questions-local-visitor-secret-2026",
           "greenmail-takes-any-password");
 
   /** Each service's local database password: {@code <service>-dev-password}. */
