@@ -103,6 +103,7 @@ public class Tickets {
             ticket.assignee(),
             now));
     em.flush();
+    ticket.history(); // loaded for the answer while the persistence context is open
     LOG.info(
         () ->
             "Opened ticket "
