@@ -193,6 +193,9 @@ public class Ticket implements Owned {
     if (next == status) {
       return false;
     }
+    if (next == TicketStatus.ASSIGNED) {
+      throw new IllegalTransitionException(status, next); // reached only by assigning
+    }
     if (status == TicketStatus.RESOLVED && next != TicketStatus.CLOSED) {
       reopen(actor, reason, now, reopenPeriod, next != TicketStatus.OPEN);
       return true;
@@ -203,7 +206,7 @@ public class Ticket implements Owned {
       }
       return true;
     }
-    if (next == TicketStatus.ASSIGNED || !status.canMoveTo(next)) {
+    if (!status.canMoveTo(next)) {
       throw new IllegalTransitionException(status, next);
     }
     step(next, actor, reason, now);

@@ -151,6 +151,16 @@ class TicketTest {
   }
 
   @Test
+  void aResolvedTicketIsNotAssignedByAStatusChange() {
+    Ticket ticket = assigned();
+    ticket.moveTo(TicketStatus.RESOLVED, agent, null, T0.plusSeconds(2), REOPEN);
+    assertThatThrownBy(
+            () -> ticket.moveTo(TicketStatus.ASSIGNED, agent, null, T0.plusSeconds(3), REOPEN))
+        .isInstanceOf(IllegalTransitionException.class);
+    assertThat(ticket.status()).isEqualTo(TicketStatus.RESOLVED);
+  }
+
+  @Test
   void aReopenedTicketWhoseAgentIsGoneGoesBackToTheQueue() {
     Ticket ticket = assigned();
     ticket.moveTo(TicketStatus.RESOLVED, agent, null, T0.plusSeconds(2), REOPEN);
