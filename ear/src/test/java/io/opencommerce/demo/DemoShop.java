@@ -18,6 +18,9 @@ import io.opencommerce.products.client.StockRequest;
 import io.opencommerce.questions.client.EntryRequest;
 import io.opencommerce.questions.client.EntryView;
 import io.opencommerce.questions.client.QuestionsApi;
+import io.opencommerce.sav.client.SavApi;
+import io.opencommerce.sav.client.TicketRequest;
+import io.opencommerce.sav.client.TicketView;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -54,10 +57,12 @@ import org.apache.cxf.jaxrs.client.JAXRSClientFactory;
  * The demo shop of the local platform, created through the platform's own client jars: the demo
  * customer, the catalogue of {@code demo/shop.json} (categories, products and their units on hand,
  * as the bootstrap administrator), the contact form's topics, the FAQ (published entries in English
- * and French, one about a demo product, and a draft), a draft newsletter and the customer's first
- * address. Only what is missing is created, so running it again changes nothing (and never resets
- * the stock orders have sold). {@code liberty-config/local/platform up} runs it once the server is
- * ready ({@code io.opencommerce.local.LocalPlatform}); to run it alone:
+ * and French, one about a demo product, and a draft), a draft newsletter, the customer's first
+ * address, a support agent (registered, then granted the {@code agent} role by the administrator)
+ * and one support ticket of the customer's. Only what is missing is created, so running it again
+ * changes nothing (and never resets the stock orders have sold). {@code
+ * liberty-config/local/platform up} runs it once the server is ready ({@code
+ * io.opencommerce.local.LocalPlatform}); to run it alone:
  *
  * <pre>
  * mvn -q -pl ear test-compile exec:java -Dexec.classpathScope=test \
@@ -86,6 +91,7 @@ public final class DemoShop {
   private final ContactsApi contacts;
   private final NewslettersApi newsletters;
   private final QuestionsApi questions;
+  private final SavApi sav;
 
   /** The catalogue file, as records. */
   public record Shop(
@@ -94,7 +100,12 @@ public final class DemoShop {
       List<Product> products,
       List<RoutingRuleRequest> contactTopics,
       List<Faq> faq,
-      CampaignRequest newsletter) {}
+      CampaignRequest newsletter,
+      Agent agent,
+      TicketRequest ticket) {}
+
+  /** The support agent's account (a development password, listed in the README). */
+  public record Agent(String email, String password, String displayName) {}
 
   /** An FAQ entry; {@code productSku} links it to a product of the catalogue. */
   public record Faq(
@@ -127,6 +138,7 @@ public final class DemoShop {
     contacts = client(ContactsApi.class, base, "contacts");
     newsletters = client(NewslettersApi.class, base, "newsletters");
     questions = client(QuestionsApi.class, base, "questions");
+    sav = client(SavApi.class, base, "sav");
   }
 
   public static void main(String[] args) throws Exception {
@@ -180,9 +192,68 @@ public final class DemoShop {
       contactTopics(adminToken.get(), shop);
       faq(adminToken.get(), shop);
       newsletter(adminToken.get(), shop.newsletter());
+      if (shop.agent() != null) {
+        agent(adminToken.get(), shop.agent());
+      }
     }
     if (customerToken.isPresent()) {
       address(customerToken.get(), shop.customer());
+      if (shop.ticket() != null) {
+        ticket(customerToken.get(), shop.ticket());
+      }
+    }
+  }
+
+  /**
+   * The support agent: registered like anyone, then granted the {@code agent} role by the
+   * administrator (the sav service hears of it through {@code UserRolesChanged}).
+   */
+  private void agent(String admin, Agent agent) {
+    try (Response answer =
+        auth.register(new RegisterRequest(agent.email(), agent.password(), agent.displayName()))) {
+      switch (answer.getStatus()) {
+        case 201 -> ok("agent " + agent.email() + " registered");
+        case 409 -> ok("agent " + agent.email() + " already registered");
+        default -> throw refused("POST /auth/api/users", answer, "201 or 409");
+      }
+    }
+    try {
+      List<io.opencommerce.auth.client.UserProfile> found =
+          auth.listUsers(admin, agent.email(), null, 1, 0).items();
+      if (found.isEmpty()) {
+        throw new Refused("GET /auth/api/users?email=" + agent.email() + " finds nobody");
+      }
+      io.opencommerce.auth.client.UserProfile user = found.get(0);
+      if (user.roles() != null && user.roles().contains("agent")) {
+        ok("agent " + agent.email() + " already has the agent role");
+        return;
+      }
+      auth.grantRole(admin, user.id(), "agent");
+      ok("agent " + agent.email() + " granted the agent role");
+    } catch (WebApplicationException e) {
+      throw refused("the agent role of " + agent.email(), e.getResponse(), "200");
+    }
+  }
+
+  /** The customer's support ticket, opened when they have none. */
+  private void ticket(String customer, TicketRequest ticket) {
+    try {
+      long total = sav.tickets(customer, null, null, null, null, 1, 0).total();
+      if (total > 0) {
+        ok("customer already has " + total + " support ticket(s)");
+        return;
+      }
+      TicketView opened = sav.open(customer, ticket);
+      ok(
+          "support ticket "
+              + opened.number()
+              + " opened ("
+              + (opened.assigneeId() == null
+                  ? "queued until an agent is available"
+                  : "assigned to an agent")
+              + ")");
+    } catch (WebApplicationException e) {
+      throw refused("the demo support ticket", e.getResponse(), "200 or 201");
     }
   }
 

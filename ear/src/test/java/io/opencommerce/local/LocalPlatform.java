@@ -430,6 +430,8 @@ public final class LocalPlatform {
           Contact form    http://localhost:%1$d/contacts/api/topics  (POST /contacts/api/inquiries)
           FAQ             http://localhost:%1$d/questions/api/entries?language=en
                           (search: /questions/api/entries/search?language=en&q=delivery)
+          Support         http://localhost:%1$d/sav/api/tickets  (customers' tickets; agent %16$s / %17$s,
+                          who works the queue: GET /sav/api/tickets?unassigned=true)
           Mails sent      http://127.0.0.1:8025/api/user/<e-mail>/messages/  (GreenMail keeps every
                           mail the newsletters service sends: welcome, order, shipment, reset)
           Parcels         %13$s
@@ -452,6 +454,8 @@ public final class LocalPlatform {
         shop.categories().isEmpty() ? "" : shop.categories().get(0).slug(),
         parcels,
         PARCEL_PROGRESS,
-        messagesLog);
+        messagesLog,
+        shop.agent() == null ? "-" : shop.agent().email(),
+        shop.agent() == null ? "-" : shop.agent().password());
   }
 }

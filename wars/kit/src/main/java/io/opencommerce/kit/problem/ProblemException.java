@@ -110,6 +110,15 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(409, code, "Conflict", detail, errors, null);
   }
 
+  /**
+   * 422: the request is well formed but names something it may not use (one of someone else's
+   * orders, an account that is not an agent); {@code errors} name the fields, as for a 400.
+   */
+  public static ProblemException unprocessable(
+      String code, String detail, List<FieldViolation> errors) {
+    return new ProblemException(422, code, "Unprocessable content", detail, errors, null);
+  }
+
   public static ProblemException tooManyRequests(String code, String detail, Duration retryAfter) {
     return new ProblemException(
         Status.TOO_MANY_REQUESTS.getStatusCode(),
