@@ -85,10 +85,11 @@ final class Mailbox {
       if (mime.getContent() instanceof Multipart parts) {
         for (int i = 0; i < parts.getCount(); i++) {
           BodyPart part = parts.getBodyPart(i);
+          // SMTP carries lines ending in CRLF; the suites compare them as Java text.
           if (part.isMimeType("text/plain")) {
-            text = (String) part.getContent();
+            text = ((String) part.getContent()).replace("\r\n", "\n");
           } else if (part.isMimeType("text/html")) {
-            html = (String) part.getContent();
+            html = ((String) part.getContent()).replace("\r\n", "\n");
           }
         }
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opencommerce.contracts.api.Page;
+import io.opencommerce.it.support.OctetStreams;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Session;
 import io.opencommerce.sav.client.AgentView;
@@ -21,6 +22,7 @@ import io.opencommerce.sav.client.TicketView;
 import jakarta.ws.rs.ClientErrorException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.microshed.testing.jaxrs.JsonBProvider;
 import org.microshed.testing.jaxrs.RestClientBuilder;
 import org.microshed.testing.jupiter.MicroShedTest;
 
@@ -38,6 +40,7 @@ public class SavClientIT {
         new RestClientBuilder()
             .withAppContextRoot(Platform.BASE + "/sav")
             .withJaxrsPath("/api")
+            .withProviders(OctetStreams.class, JsonBProvider.class)
             .build(SavApi.class);
     Session agentSession = SupportDesk.agent("sav-client-agent", false);
     Session customerSession = Platform.registerAndLogin("sav-client-customer");

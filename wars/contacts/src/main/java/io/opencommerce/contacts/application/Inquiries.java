@@ -4,11 +4,11 @@ import io.opencommerce.contacts.client.ContactReceipt;
 import io.opencommerce.contacts.client.ContactRequest;
 import io.opencommerce.contacts.domain.IllegalTransitionException;
 import io.opencommerce.contacts.domain.Inquiry;
-import io.opencommerce.contacts.domain.InquiryIds;
 import io.opencommerce.contacts.domain.InquiryStatus;
 import io.opencommerce.contacts.domain.Route;
 import io.opencommerce.contracts.contacts.ContactAnswered;
 import io.opencommerce.contracts.contacts.ContactReceived;
+import io.opencommerce.kit.persistence.Identifiers;
 import io.opencommerce.kit.persistence.OwnedRecords;
 import io.opencommerce.kit.persistence.QueryFilter;
 import io.opencommerce.kit.problem.ProblemException;
@@ -62,7 +62,7 @@ public class Inquiries {
    */
   public ContactReceipt receive(ContactRequest form) {
     Instant now = Instant.now();
-    UUID id = InquiryIds.next(now);
+    UUID id = Identifiers.timeOrdered(now);
     if (form.website() != null && !form.website().isBlank()) {
       metrics.counter("contact_forms", new Tag("outcome", "dropped")).inc();
       LOG.fine(() -> "Dropped a contact form whose honeypot was filled");

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opencommerce.contracts.contacts.ContactAnswered;
 import io.opencommerce.contracts.contacts.ContactReceived;
+import io.opencommerce.kit.persistence.Identifiers;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class InquiryTest {
 
   private static Inquiry received(Route route) {
     return new Inquiry(
-        InquiryIds.next(T0),
+        Identifiers.timeOrdered(T0),
         "default",
         "  Ada Lovelace ",
         " ada@example.com ",

@@ -25,9 +25,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * left alone. The JAX-RS runtime takes {@code @FormParam}s of a POST from the servlet request's
  * parameters, and the web container parses those from the body only while nobody has asked for the
  * request's input stream; asking for it here, to wrap it, left every form parameter empty. A form
- * body must therefore declare its length ({@code Content-Length}), which is checked against the
- * limit like any other: one streamed without it (chunked) is refused, since the container would
- * read it whole.
+ * form's declared length ({@code Content-Length}) is checked against the limit like any other; a
+ * form streamed without one (chunked) is read by the web container, bounded by the server's {@code
+ * httpOptions messageSizeLimit} (liberty-config/shared/platform.xml), as every body is.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 100)
@@ -45,9 +45,7 @@ public class RequestSizeLimitFilter implements ContainerRequestFilter {
     NONE,
     /** Its declared length passes the limit: 413 before anything is read. */
     TOO_LARGE,
-    /** A form without a declared length: refused (the container would read it whole). */
-    LENGTH_REQUIRED,
-    /** A form of a declared length within the limit: left to the container to parse. */
+    /** A form within the limit (or of no declared length): left to the container to parse. */
     FORM,
     /** Any other body: read through a stream that fails past the limit. */
     LIMITED
@@ -58,10 +56,6 @@ public class RequestSizeLimitFilter implements ContainerRequestFilter {
     long limit = limit();
     switch (handling(request.getLength(), request.hasEntity(), request.getMediaType(), limit)) {
       case TOO_LARGE -> request.abortWith(tooLarge(limit));
-      case LENGTH_REQUIRED ->
-          request.abortWith(
-              Problems.of(
-                  ProblemException.invalidHeader("Content-Length", "is required for a form body")));
       case LIMITED ->
           request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
       case NONE, FORM -> {
@@ -82,7 +76,7 @@ public class RequestSizeLimitFilter implements ContainerRequestFilter {
       return Handling.NONE;
     }
     if (isForm(type)) {
-      return declaredLength < 0 ? Handling.LENGTH_REQUIRED : Handling.FORM;
+      return Handling.FORM;
     }
     return Handling.LIMITED;
   }

@@ -62,9 +62,8 @@ class RequestSizeLimitFilterTest {
   }
 
   @Test
-  void aFormWithoutADeclaredLengthIsRefused() {
-    assertThat(RequestSizeLimitFilter.handling(-1, true, FORM, 100))
-        .isEqualTo(Handling.LENGTH_REQUIRED);
+  void aFormWithoutADeclaredLengthIsLeftToTheContainer() {
+    assertThat(RequestSizeLimitFilter.handling(-1, true, FORM, 100)).isEqualTo(Handling.FORM);
   }
 
   @Test

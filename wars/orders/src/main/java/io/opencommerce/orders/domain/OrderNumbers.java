@@ -2,6 +2,7 @@ package io.opencommerce.orders.domain;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.opencommerce.kit.persistence.Identifiers;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.UUID;
@@ -17,9 +18,6 @@ import javax.crypto.spec.SecretKeySpec;
  * from the id.
  */
 public final class OrderNumbers {
-  private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-  private static final int LENGTH = 10;
-
   private OrderNumbers() {}
 
   /** The order a checkout names: a UUID of version 8 (RFC 9562, custom) from the keyed hash. */
@@ -42,15 +40,7 @@ public final class OrderNumbers {
   }
 
   public static String numberOf(UUID orderId) {
-    ByteBuffer bytes = ByteBuffer.allocate(16);
-    bytes.putLong(orderId.getMostSignificantBits()).putLong(orderId.getLeastSignificantBits());
     // 50 bits of the id's hash, clear of its version and variant bits.
-    long bits = bytes.getLong(8) & ((1L << 50) - 1);
-    char[] number = new char[LENGTH];
-    for (int i = LENGTH - 1; i >= 0; i--) {
-      number[i] = ALPHABET[(int) (bits & 31)];
-      bits >>>= 5;
-    }
-    return "OC-" + new String(number);
+    return Identifiers.number("OC-", orderId);
   }
 }

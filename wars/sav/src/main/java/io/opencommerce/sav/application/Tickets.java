@@ -2,6 +2,7 @@ package io.opencommerce.sav.application;
 
 import io.opencommerce.contracts.sav.TicketAnswered;
 import io.opencommerce.contracts.sav.TicketOpened;
+import io.opencommerce.kit.persistence.Identifiers;
 import io.opencommerce.kit.persistence.OwnedRecords;
 import io.opencommerce.kit.persistence.QueryFilter;
 import io.opencommerce.kit.problem.ProblemException;
@@ -11,7 +12,6 @@ import io.opencommerce.sav.domain.Category;
 import io.opencommerce.sav.domain.IllegalTransitionException;
 import io.opencommerce.sav.domain.Priority;
 import io.opencommerce.sav.domain.Ticket;
-import io.opencommerce.sav.domain.TicketIds;
 import io.opencommerce.sav.domain.TicketMessage;
 import io.opencommerce.sav.domain.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +75,7 @@ public class Tickets {
       orders.requireOwn(opening.orderNumber(), customer);
     }
     Instant now = Instant.now();
-    UUID id = TicketIds.next(now);
+    UUID id = Identifiers.timeOrdered(now);
     Ticket ticket =
         new Ticket(
             id,

@@ -1,5 +1,6 @@
 package io.opencommerce.sav.domain;
 
+import io.opencommerce.kit.persistence.Identifiers;
 import io.opencommerce.kit.persistence.Owned;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -32,6 +33,14 @@ import java.util.UUID;
 @Entity
 @Table(name = "tickets")
 public class Ticket implements Owned {
+  /**
+   * What a ticket's number looks like: {@code SAV-} and ten characters of Crockford's base 32, from
+   * the random bits of its id (unique in the database), made the way order numbers are.
+   */
+  public static final String NUMBER_PREFIX = "SAV-";
+
+  public static final String NUMBER = NUMBER_PREFIX + Identifiers.NUMBER_CHARACTERS;
+
   @Id
   @Column(length = 36)
   private String id;
@@ -117,7 +126,7 @@ public class Ticket implements Owned {
       SlaPolicy sla,
       Instant now) {
     this.id = id.toString();
-    this.number = TicketIds.numberOf(id);
+    this.number = Identifiers.number(NUMBER_PREFIX, id);
     this.site = Objects.requireNonNull(site, "site is required");
     this.customerId = Objects.requireNonNull(customerId, "customer is required").toString();
     this.customerEmail = customerEmail;
@@ -184,17 +193,21 @@ public class Ticket implements Owned {
   /**
    * Moves the ticket to {@code next} along its status machine. Reaching {@code RESOLVED} or {@code
    * CLOSED} records when; leaving {@code RESOLVED} is a reopening ({@link #reopen}), allowed only
-   * within {@code reopenPeriod}. Returns false, changing nothing, when it already is there.
+   * within {@code reopenPeriod}. Returns false, changing nothing, when it already is there (but
+   * {@code ASSIGNED} is reached only by assigning, never by a move, not even to itself).
    *
    * @throws IllegalTransitionException for a step the machine does not have
    */
   public boolean moveTo(
       TicketStatus next, UUID actor, String reason, Instant now, Duration reopenPeriod) {
+    if (next == TicketStatus.ASSIGNED) {
+      throw new IllegalTransitionException(status, next); // reached only by assigning
+    }
     if (next == status) {
       return false;
     }
-    if (next == TicketStatus.ASSIGNED) {
-      throw new IllegalTransitionException(status, next); // reached only by assigning
+    if (!status.canMoveTo(next)) {
+      throw new IllegalTransitionException(status, next);
     }
     if (status == TicketStatus.RESOLVED && next != TicketStatus.CLOSED) {
       reopen(actor, reason, now, reopenPeriod, next != TicketStatus.OPEN);

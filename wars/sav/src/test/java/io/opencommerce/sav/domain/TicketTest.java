@@ -3,6 +3,7 @@ package io.opencommerce.sav.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opencommerce.kit.persistence.Identifiers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,7 +17,7 @@ class TicketTest {
 
   private Ticket ticket(Category category) {
     return new Ticket(
-        TicketIds.next(T0),
+        Identifiers.timeOrdered(T0),
         "default",
         customer,
         "c@example.com",
@@ -42,7 +43,7 @@ class TicketTest {
     assertThat(ticket.priority()).isEqualTo(Priority.HIGH);
     assertThat(ticket.firstResponseDue()).isEqualTo(T0.plus(Duration.ofHours(4)));
     assertThat(ticket.resolutionDue()).isEqualTo(T0.plus(Duration.ofDays(2)));
-    assertThat(ticket.number()).matches(TicketIds.NUMBER);
+    assertThat(ticket.number()).matches(Ticket.NUMBER);
     assertThat(ticket.history()).extracting(TicketStep::kind).containsExactly(StepKind.OPENED);
     assertThat(ticket(Category.PRODUCT).priority()).isEqualTo(Priority.LOW);
     assertThat(ticket(Category.OTHER).priority()).isEqualTo(Priority.NORMAL);

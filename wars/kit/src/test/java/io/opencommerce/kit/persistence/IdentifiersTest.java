@@ -1,4 +1,4 @@
-package io.opencommerce.contacts.domain;
+package io.opencommerce.kit.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,14 +7,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class InquiryIdsTest {
+class IdentifiersTest {
   @Test
   void idsAreVersion7UuidsHoldingTheirMillisecond() {
     Instant at = Instant.parse("2026-03-02T09:00:00.123Z");
-    UUID id = InquiryIds.next(at);
+    UUID id = Identifiers.timeOrdered(at);
     assertThat(id.version()).isEqualTo(7);
     assertThat(id.variant()).isEqualTo(2);
     assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(at.toEpochMilli());
@@ -25,7 +26,7 @@ class InquiryIdsTest {
     Instant start = Instant.parse("2026-03-02T09:00:00Z");
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
-      ids.add(InquiryIds.next(start.plusMillis(i * 7L)).toString());
+      ids.add(Identifiers.timeOrdered(start.plusMillis(i * 7L)).toString());
     }
     assertThat(ids).isSorted();
     assertThat(new HashSet<>(ids)).hasSize(ids.size());
@@ -34,12 +35,31 @@ class InquiryIdsTest {
   @Test
   void idsOfOneMillisecondDiffer() {
     Instant at = Instant.parse("2026-03-02T09:00:00Z");
-    assertThat(InquiryIds.next(at)).isNotEqualTo(InquiryIds.next(at));
+    assertThat(Identifiers.timeOrdered(at)).isNotEqualTo(Identifiers.timeOrdered(at));
   }
 
   @Test
   void refusesTimesOutsideTheFormat() {
-    assertThatThrownBy(() -> InquiryIds.next(Instant.EPOCH.minusMillis(1)))
+    assertThatThrownBy(() -> Identifiers.timeOrdered(Instant.EPOCH.minusMillis(1)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void numbersAreReadableAndStable() {
+    UUID id = Identifiers.timeOrdered(Instant.parse("2026-12-01T09:00:00Z"));
+    String number = Identifiers.number("SAV-", id);
+    assertThat(number).matches("SAV-" + Identifiers.NUMBER_CHARACTERS);
+    assertThat(number).isEqualTo(Identifiers.number("SAV-", id));
+    assertThat(number.substring(4)).doesNotContain("I", "L", "O", "U");
+  }
+
+  @Test
+  void numbersOfManyIdsMadeAtOnceDiffer() {
+    Instant at = Instant.now();
+    Set<String> numbers = new HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      numbers.add(Identifiers.number("X-", Identifiers.timeOrdered(at)));
+    }
+    assertThat(numbers).hasSize(10_000);
   }
 }
