@@ -52,7 +52,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  * mvn -q -pl ear test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.opencommerce.bench.Drills [-Ddrills=liberty,mariadb,redis] \
+ *     -Dexec.mainClass=io.opencommerce.bench.Drills [-Ddrills=liberty,mariadb,redis,rabbitmq] \
  *     [-Ddrills.customers=16]
  * </pre>
  */

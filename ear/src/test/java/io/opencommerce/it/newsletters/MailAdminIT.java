@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opencommerce.auth.client.RegisterRequest;
 import io.opencommerce.it.support.Bodies;
+import io.opencommerce.it.support.Mailbox;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Reply;
 import io.opencommerce.it.support.Platform.Session;

@@ -4,6 +4,7 @@ import static io.opencommerce.it.support.Platform.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opencommerce.it.support.Mailbox;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Session;
 import jakarta.json.JsonObject;

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.opencommerce.it.support.Bodies;
+import io.opencommerce.it.support.Mailbox;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Reply;
 import io.opencommerce.it.support.Platform.Session;

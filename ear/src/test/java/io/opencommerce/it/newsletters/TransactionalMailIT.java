@@ -14,6 +14,7 @@ import io.opencommerce.contracts.orders.OrderPlaced;
 import io.opencommerce.contracts.orders.PostalAddress;
 import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.EventTap;
+import io.opencommerce.it.support.Mailbox;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Session;
 import io.opencommerce.it.support.Shop;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opencommerce.it.support.Bodies;
 import io.opencommerce.it.support.EventTap;
 import io.opencommerce.it.support.EventTap.Message;
+import io.opencommerce.it.support.Mailbox;
 import io.opencommerce.it.support.Platform;
 import io.opencommerce.it.support.Platform.Reply;
 import io.opencommerce.it.support.Platform.Session;
@@ -28,9 +29,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The support flow end to end: a customer places an order, opens a ticket about it with a PNG
  * attached; the suite's own agent takes it (other agents share the database, so the ticket may have
- * gone to one of them first) and replies, which is published as {@code TicketAnswered}; the
- * customer answers, downloads the attachment through its presigned URL (the same bytes) and closes
- * the ticket. Every step is in the ticket's history and published as it happens.
+ * gone to one of them first) and replies, which is published as {@code TicketAnswered} and reaches
+ * the customer as a mail quoting the reply with a link to the ticket; the customer answers,
+ * downloads the attachment through its presigned URL (the same bytes) and closes the ticket. Every
+ * step is in the ticket's history and published as it happens.
  */
 class SupportFlowIT {
   private static Session agent;
@@ -134,6 +136,12 @@ class SupportFlowIT {
       assertThat(event.payload().getString("customerId")).isEqualTo(buyer.session().userId());
       assertThat(event.payload().getString("messageId")).isEqualTo(staffMessage.getString("id"));
       assertThat(event.payload().getString("agentName")).isNotBlank();
+
+      // The customer's mail, from the newsletters service: the reply quoted, a link to the ticket.
+      Mailbox.Mail mail = Mailbox.await(buyer.session().email(), m -> m.subject().contains(number));
+      assertThat(mail.text()).contains(reply);
+      assertThat(mail.link("https://")).endsWith("/account/tickets/" + id);
+      assertThat(Mailbox.count(buyer.session().email(), m -> m.subject().contains(number))).isOne();
 
       // The customer answers: the ticket is worked on again.
       Reply wrote =

@@ -218,7 +218,7 @@ public class Tickets {
     TicketStatus before = ticket.status();
     String why = reason == null || reason.isBlank() ? null : reason.strip();
     try {
-      if (reopening && next != TicketStatus.ASSIGNED) {
+      if (reopening && before.canMoveTo(next)) {
         ticket.reopen(
             caller.id(),
             why,

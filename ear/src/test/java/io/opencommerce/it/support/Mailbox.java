@@ -1,6 +1,5 @@
-package io.opencommerce.it.newsletters;
+package io.opencommerce.it.support;
 
-import io.opencommerce.it.support.Platform;
 import jakarta.json.JsonObject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -22,15 +21,15 @@ import java.util.regex.Pattern;
  * http://127.0.0.1:8025 by default): every mail it received for an address, parsed as MIME. A
  * mailbox that has received nothing answers 400, read as empty.
  */
-final class Mailbox {
-  static final String API = System.getProperty("mail.api.url", "http://127.0.0.1:8025");
+public final class Mailbox {
+  public static final String API = System.getProperty("mail.api.url", "http://127.0.0.1:8025");
   private static final Session PARSER = Session.getInstance(new Properties());
 
   private Mailbox() {}
 
   /** One received mail: its headers and decoded parts. */
-  record Mail(String subject, String text, String html, MimeMessage mime) {
-    String header(String name) {
+  public record Mail(String subject, String text, String html, MimeMessage mime) {
+    public String header(String name) {
       try {
         return mime.getHeader(name, ", ");
       } catch (Exception e) {
@@ -39,7 +38,7 @@ final class Mailbox {
     }
 
     /** The first link of the plain-text part starting with {@code prefix}. */
-    String link(String prefix) {
+    public String link(String prefix) {
       Matcher matcher = Pattern.compile(Pattern.quote(prefix) + "\\S+").matcher(text);
       if (!matcher.find()) {
         throw new AssertionError("no link " + prefix + "… in:\n" + text);
@@ -48,7 +47,7 @@ final class Mailbox {
     }
   }
 
-  static List<Mail> of(String email) {
+  public static List<Mail> of(String email) {
     Platform.Reply reply =
         Platform.get(
             API + "/api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/",
@@ -64,7 +63,7 @@ final class Mailbox {
   }
 
   /** Waits until the mailbox holds a mail matching {@code match} and returns it. */
-  static Mail await(String email, Predicate<Mail> match) {
+  public static Mail await(String email, Predicate<Mail> match) {
     return org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(250))
@@ -72,7 +71,7 @@ final class Mailbox {
         .orElseThrow();
   }
 
-  static long count(String email, Predicate<Mail> match) {
+  public static long count(String email, Predicate<Mail> match) {
     return of(email).stream().filter(match).count();
   }
 
