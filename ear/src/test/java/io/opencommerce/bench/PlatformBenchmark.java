@@ -67,7 +67,7 @@ import java.util.stream.Collectors;
  * otherwise), {@code bench.server.dir} (the process's working directory otherwise), {@code
  * bench.dropins} ({@code <server dir>/dropins/bench-probe.war}), {@code bench.log} ({@code <server
  * dir>/logs/messages.log}), {@code bench.scenarios} (all, or some of reads, basket, checkout,
- * orders, race, replay, shipments).
+ * orders, race, replay, shipments, support, faq).
  */
 public final class PlatformBenchmark {
   private static final String ADMIN_EMAIL = "admin@opencommerce.local";
@@ -78,6 +78,13 @@ public final class PlatformBenchmark {
   private static final int READ_CUSTOMERS = 200;
   private static final int RACE_BUYERS = 200;
   private static final int RACE_UNITS = 20;
+
+  /** Support and FAQ: 64 simultaneous customers, each with a token of their own. */
+  private static final int SUPPORT_CUSTOMERS = 64;
+
+  private static final int FAQ_ENTRIES = 20;
+  private static final String SAV = "/sav/api";
+  private static final String QUESTIONS = "/questions/api";
   private static final int RACE_CONCURRENCY = 64;
   private static final int REPLAYS = 50;
   private static final int SHIPMENT_SAMPLES = 50;
@@ -320,6 +327,29 @@ public final class PlatformBenchmark {
     customers = List.copyOf(registered.subList(0, count));
     replayCustomer = registered.get(count);
 
+    if (wanted("faq")) {
+      // Published FAQ entries of the run, each answer holding two of the run's search words.
+      Storefront.inParallel(
+          SETUP_THREADS,
+          FAQ_ENTRIES,
+          i ->
+              api.call(
+                  api.send(
+                      "POST",
+                      QUESTIONS + "/entries",
+                      """
+                      {"language":"en","category":"bench-%s","question":"How does %s work?",\
+                      "answer":"It works with **%s** and %s, as the guide explains.",\
+                      "published":true}"""
+                          .formatted(
+                              run,
+                              searchWords.get(i % WORDS.length),
+                              searchWords.get(i % WORDS.length),
+                              searchWords.get((i + 2) % WORDS.length)),
+                      admin.token()),
+                  201));
+    }
+
     // Each reading customer has 2 or 3 of their own 4 products in the basket.
     Storefront.inParallel(
         SETUP_THREADS,
@@ -359,6 +389,9 @@ public final class PlatformBenchmark {
     Set<Integer> levels = new LinkedHashSet<>();
     levels.add(concurrency);
     levels.addAll(checkoutConcurrency);
+    if (wanted("support") || wanted("faq")) {
+      levels.add(SUPPORT_CUSTOMERS);
+    }
     for (int level : levels) {
       Result result = load(trivialName, level, ok(200), anyone(() -> api.get(trivialPath, null)));
       trivial.put(level, result.perSecond());
@@ -389,6 +422,12 @@ public final class PlatformBenchmark {
     }
     if (wanted("checkout") && wanted("shipments")) {
       shipments(sampled);
+    }
+    if (wanted("support")) {
+      support();
+    }
+    if (wanted("faq")) {
+      faq();
     }
   }
 
@@ -453,6 +492,52 @@ public final class PlatformBenchmark {
             READ_CUSTOMERS,
             (n, meter) ->
                 meter.send(api.get(ORDERS + "/orders?limit=20", customers.get(n).token()))));
+  }
+
+  /**
+   * Support tickets: each of 64 customers opens tickets (assigned at once to the least-loaded
+   * available agent, the event in the same transaction), then lists their own.
+   */
+  private void support() throws InterruptedException {
+    phase(
+        "open a ticket (POST /sav/api/tickets), " + SUPPORT_CUSTOMERS + " customers",
+        SUPPORT_CUSTOMERS,
+        ok(201),
+        eachCustomer(
+            SUPPORT_CUSTOMERS,
+            (n, meter) ->
+                meter.send(
+                    api.send(
+                        "POST",
+                        SAV + "/tickets",
+                        "{\"subject\":\"Bench "
+                            + run
+                            + "\",\"category\":\"delivery\",\"message\":\"Where is my"
+                            + " parcel?\"}",
+                        customers.get(n).token()))));
+    phase(
+        "my tickets (GET /sav/api/tickets, 20 per page), " + SUPPORT_CUSTOMERS + " customers",
+        SUPPORT_CUSTOMERS,
+        ok(200),
+        eachCustomer(
+            SUPPORT_CUSTOMERS,
+            (n, meter) ->
+                meter.send(api.get(SAV + "/tickets?limit=20", customers.get(n).token()))));
+  }
+
+  /** The FAQ: full-text search and the most helpful entries, as anonymous visitors read them. */
+  private void faq() throws InterruptedException {
+    phase(
+        "FAQ search (GET /questions/api/entries/search, " + searchWords.size() + " words)",
+        SUPPORT_CUSTOMERS,
+        ok(200),
+        anyone(
+            () -> api.get(QUESTIONS + "/entries/search?language=en&q=" + any(searchWords), null)));
+    phase(
+        "FAQ most helpful (GET /questions/api/entries/most-helpful)",
+        SUPPORT_CUSTOMERS,
+        ok(200),
+        anyone(() -> api.get(QUESTIONS + "/entries/most-helpful?language=en", null)));
   }
 
   /** Measures a scenario and adds it to the table, with its ratio to the trivial endpoint. */

@@ -208,6 +208,12 @@ public class Tickets {
    */
   public Ticket move(UUID id, Caller caller, TicketStatus next, String reason) {
     Ticket ticket = locked(id, caller);
+    if (next != ticket.status() && !ticket.status().canMoveTo(next)) {
+      // A step the machine does not have is a conflict whoever asks (a closed ticket stays so).
+      throw ProblemException.conflict(
+          IllegalTransitionException.ILLEGAL_TRANSITION,
+          new IllegalTransitionException(ticket.status(), next).getMessage());
+    }
     boolean staff = caller.staff() && !ticket.isOwnedBy(caller.id());
     boolean reopening = ticket.status() == TicketStatus.RESOLVED && next != TicketStatus.CLOSED;
     if (!staff && next != TicketStatus.CLOSED && !reopening) {
