@@ -5,6 +5,7 @@ import io.opencommerce.addresses.client.AddressesApi;
 import io.opencommerce.auth.client.AuthApi;
 import io.opencommerce.auth.client.LoginRequest;
 import io.opencommerce.auth.client.RegisterRequest;
+import io.opencommerce.auth.client.UserProfile;
 import io.opencommerce.contacts.client.ContactsApi;
 import io.opencommerce.contacts.client.RoutingRuleRequest;
 import io.opencommerce.newsletters.client.CampaignRequest;
@@ -209,21 +210,26 @@ public final class DemoShop {
    * administrator (the sav service hears of it through {@code UserRolesChanged}).
    */
   private void agent(String admin, Agent agent) {
-    try (Response answer =
-        auth.register(new RegisterRequest(agent.email(), agent.password(), agent.displayName()))) {
-      switch (answer.getStatus()) {
-        case 201 -> ok("agent " + agent.email() + " registered");
-        case 409 -> ok("agent " + agent.email() + " already registered");
-        default -> throw refused("POST /auth/api/users", answer, "201 or 409");
-      }
-    }
     try {
-      List<io.opencommerce.auth.client.UserProfile> found =
-          auth.listUsers(admin, agent.email(), null, 1, 0).items();
-      if (found.isEmpty()) {
-        throw new Refused("GET /auth/api/users?email=" + agent.email() + " finds nobody");
+      // Looked up first: registering is limited per address and account, and a second
+      // `platform up` must not spend it.
+      UserProfile user = account(admin, agent.email());
+      if (user != null) {
+        ok("agent " + agent.email() + " already registered");
+      } else {
+        try (Response answer =
+            auth.register(
+                new RegisterRequest(agent.email(), agent.password(), agent.displayName()))) {
+          if (answer.getStatus() != 201) {
+            throw refused("POST /auth/api/users", answer, "201");
+          }
+        }
+        ok("agent " + agent.email() + " registered");
+        user = account(admin, agent.email());
+        if (user == null) {
+          throw new Refused("GET /auth/api/users?email=" + agent.email() + " finds nobody");
+        }
       }
-      io.opencommerce.auth.client.UserProfile user = found.get(0);
       if (user.roles() != null && user.roles().contains("agent")) {
         ok("agent " + agent.email() + " already has the agent role");
         return;
@@ -231,8 +237,14 @@ public final class DemoShop {
       auth.grantRole(admin, user.id(), "agent");
       ok("agent " + agent.email() + " granted the agent role");
     } catch (WebApplicationException e) {
-      throw refused("the agent role of " + agent.email(), e.getResponse(), "200");
+      throw refused("the agent account " + agent.email(), e.getResponse(), "200");
     }
+  }
+
+  /** The account of {@code email}, as the administrator lists it, or null. */
+  private UserProfile account(String admin, String email) {
+    List<UserProfile> found = auth.listUsers(admin, email, null, 1, 0).items();
+    return found.stream().filter(u -> email.equalsIgnoreCase(u.email())).findFirst().orElse(null);
   }
 
   /** The customer's support ticket, opened when they have none. */
