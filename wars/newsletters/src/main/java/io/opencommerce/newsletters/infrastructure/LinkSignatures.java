@@ -1,16 +1,12 @@
 package io.opencommerce.newsletters.infrastructure;
 
+import io.opencommerce.kit.security.HmacKey;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The tokens of the links subscribers follow, which prove that the link was made by the shop for
@@ -47,28 +43,24 @@ public final class LinkSignatures {
       "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.(0|[1-9][0-9]{0,8})\\.[A-Za-z0-9_-]{43}";
 
   /** The shortest secret accepted: 16 bytes. */
-  public static final int MIN_SECRET_BYTES = 16;
+  public static final int MIN_SECRET_BYTES = HmacKey.MIN_BYTES;
 
   private static final Pattern SHAPE =
       Pattern.compile(
           "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
               + "\\.(0|[1-9][0-9]{0,8})\\.([A-Za-z0-9_-]{43})");
-  private static final String ALGORITHM = "HmacSHA256";
-  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-
-  private final byte[] secret;
+  private final HmacKey key;
 
   /**
    * @throws IllegalArgumentException for a secret shorter than {@value #MIN_SECRET_BYTES} bytes
    */
   public LinkSignatures(String secret) {
     Objects.requireNonNull(secret, "secret is required");
-    byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length < MIN_SECRET_BYTES) {
+    if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
       throw new IllegalArgumentException(
           "the link secret must have at least " + MIN_SECRET_BYTES + " bytes");
     }
-    this.secret = bytes;
+    this.key = HmacKey.of(secret);
   }
 
   /** What a valid token names. */
@@ -80,7 +72,7 @@ public final class LinkSignatures {
       throw new IllegalArgumentException("round must not be negative: " + round);
     }
     String id = subscriber.toString();
-    return id + "." + round + "." + BASE64URL.encodeToString(mac(purpose, id, round));
+    return id + "." + round + "." + key.signBase64Url(signed(purpose, id, round));
   }
 
   /**
@@ -98,23 +90,14 @@ public final class LinkSignatures {
     }
     String id = parts.group(1);
     int round = Integer.parseInt(parts.group(2));
-    // The signatures are compared as the text the token carries: a base64 decoder would take two
-    // spellings of one signature (the last character's unused bits), and a changed link is refused.
-    byte[] expected = BASE64URL.encode(mac(purpose, id, round));
-    if (!MessageDigest.isEqual(expected, parts.group(3).getBytes(StandardCharsets.US_ASCII))) {
+    // Compared as the text the token carries: a changed link is refused.
+    if (!key.verifyBase64Url(signed(purpose, id, round), parts.group(3))) {
       return Optional.empty();
     }
     return Optional.of(new Signed(UUID.fromString(id), round));
   }
 
-  private byte[] mac(Purpose purpose, String id, int round) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(new SecretKeySpec(secret, ALGORITHM));
-      return mac.doFinal(
-          (purpose.code() + "\n" + id + "\n" + round).getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
-    }
+  private static String signed(Purpose purpose, String id, int round) {
+    return purpose.code() + "\n" + id + "\n" + round;
   }
 }

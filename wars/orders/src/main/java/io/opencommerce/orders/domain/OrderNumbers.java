@@ -1,13 +1,9 @@
 package io.opencommerce.orders.domain;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.opencommerce.kit.persistence.Identifiers;
+import io.opencommerce.kit.security.HmacKey;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Order ids and numbers. Both follow from the customer and the checkout's {@code Idempotency-Key}
@@ -25,14 +21,7 @@ public final class OrderNumbers {
     if (secret == null || secret.length < 16) {
       throw new IllegalArgumentException("the order id secret must have at least 16 bytes");
     }
-    byte[] hash;
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      hash = mac.doFinal(("order:" + customer + ":" + idempotencyKey).getBytes(UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    byte[] hash = HmacKey.of(secret).sign("order:" + customer + ":" + idempotencyKey);
     hash[6] = (byte) ((hash[6] & 0x0f) | 0x80); // version 8
     hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
     ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
