@@ -1,6 +1,5 @@
 package io.opencommerce.it.contacts;
 
-import static io.opencommerce.it.support.Platform.AUTH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opencommerce.contacts.client.ContactRequest;
@@ -95,15 +94,7 @@ final class ContactDesk {
 
   /** A new account with the support agents' role, logged in again so its token carries it. */
   static Session agent() {
-    Session account = Platform.registerAndLogin("agent");
-    Reply granted =
-        Platform.send(
-            "PUT",
-            AUTH + "/users/" + account.userId() + "/roles/agent",
-            null,
-            Platform.admin().accessToken());
-    assertThat(granted.status()).as(granted.body()).isEqualTo(200);
-    return Platform.login(account.email(), account.password(), account.userId());
+    return Platform.newAgent("agent");
   }
 
   /** How many inquiries the service keeps from {@code email}, on any site. */

@@ -1,6 +1,5 @@
 package io.opencommerce.it.newsletters;
 
-import static io.opencommerce.it.support.Platform.AUTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -252,15 +251,7 @@ final class Newsletter {
 
   /** A new account with the support agents' role (and the customers' it registered with). */
   static String agentToken() {
-    Session account = Platform.registerAndLogin("nl-agent");
-    Reply granted =
-        Platform.send(
-            "PUT",
-            AUTH + "/users/" + account.userId() + "/roles/agent",
-            null,
-            Platform.admin().accessToken());
-    assertThat(granted.status()).as(granted.body()).isIn(200, 204);
-    return Platform.login(account.email(), account.password(), account.userId()).accessToken();
+    return Platform.newAgent("nl-agent").accessToken();
   }
 
   static String encode(String value) {

@@ -1,6 +1,5 @@
 package io.opencommerce.it.sav;
 
-import static io.opencommerce.it.support.Platform.AUTH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -96,15 +95,7 @@ final class SupportDesk {
    * call answers 409 agent-unknown until then). {@code available}: whether it takes new tickets.
    */
   static Session agent(String tag, boolean available) {
-    Session account = Platform.registerAndLogin(tag);
-    Reply granted =
-        Platform.send(
-            "PUT",
-            AUTH + "/users/" + account.userId() + "/roles/agent",
-            null,
-            Platform.admin().accessToken());
-    assertThat(granted.status()).as(granted.body()).isEqualTo(200);
-    Session agent = Platform.login(account.email(), account.password(), account.userId());
+    Session agent = Platform.newAgent(tag);
     String body = Bodies.json(new AvailabilityRequest(available));
     await()
         .atMost(EVENTUAL)

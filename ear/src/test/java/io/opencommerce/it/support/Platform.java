@@ -190,6 +190,22 @@ public final class Platform {
     return login(email, PASSWORD, registered.json().getString("id"));
   }
 
+  /**
+   * A new account granted the support agents' role by the administrator (beside the customers' it
+   * registered with), logged in again so that its token carries the role.
+   */
+  public static Session newAgent(String tag) {
+    Session account = registerAndLogin(tag);
+    Reply granted =
+        send(
+            "PUT",
+            AUTH + "/users/" + account.userId() + "/roles/agent",
+            null,
+            admin().accessToken());
+    assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+    return login(account.email(), account.password(), account.userId());
+  }
+
   public static Session login(String email, String password, String userId) {
     Reply login = post(AUTH + "/sessions", loginJson(email, password), null);
     assertThat(login.status()).as(login.body()).isEqualTo(200);

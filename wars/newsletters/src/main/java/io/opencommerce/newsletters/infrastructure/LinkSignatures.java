@@ -63,6 +63,11 @@ public final class LinkSignatures {
     this.key = HmacKey.of(secret);
   }
 
+  /** Tokens signed with {@code key} (a configured server secret, {@link HmacKey#configured}). */
+  public LinkSignatures(HmacKey key) {
+    this.key = Objects.requireNonNull(key, "key is required");
+  }
+
   /** What a valid token names. */
   public record Signed(UUID subscriber, int round) {}
 

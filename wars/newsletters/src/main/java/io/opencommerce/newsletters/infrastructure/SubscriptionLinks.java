@@ -1,5 +1,6 @@
 package io.opencommerce.newsletters.infrastructure;
 
+import io.opencommerce.kit.security.HmacKey;
 import io.opencommerce.newsletters.domain.Subscriber;
 import io.opencommerce.newsletters.infrastructure.LinkSignatures.Purpose;
 import io.opencommerce.newsletters.infrastructure.LinkSignatures.Signed;
@@ -8,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The signed links of subscribers: the confirmation link of a subscription request (good for that
@@ -35,20 +35,7 @@ public class SubscriptionLinks {
   private LinkSignatures signatures() {
     LinkSignatures known = signatures;
     if (known == null) {
-      String secret =
-          ConfigProvider.getConfig()
-              .getOptionalValue(SECRET, String.class)
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          SECRET
-                              + " is not configured (NEWSLETTERS_LINKS_SECRET): subscribers'"
-                              + " links cannot be signed"));
-      try {
-        known = new LinkSignatures(secret);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalStateException(SECRET + ": " + e.getMessage(), e);
-      }
+      known = new LinkSignatures(HmacKey.configured(SECRET, "subscribers' links"));
       signatures = known;
     }
     return known;

@@ -2,11 +2,11 @@ package io.opencommerce.questions.application;
 
 import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.security.CurrentUser;
+import io.opencommerce.kit.security.HmacKey;
 import io.opencommerce.questions.domain.VisitorTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Who votes: a signed-in person by their account, an anonymous visitor by the token this service
@@ -57,20 +57,7 @@ public class Visitors {
   private VisitorTokens tokens() {
     VisitorTokens known = tokens;
     if (known == null) {
-      String secret =
-          ConfigProvider.getConfig()
-              .getOptionalValue(SECRET, String.class)
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          SECRET
-                              + " is not configured (QUESTIONS_VISITOR_SECRET): visitors' tokens"
-                              + " cannot be signed"));
-      try {
-        known = new VisitorTokens(secret);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalStateException(SECRET + ": " + e.getMessage(), e);
-      }
+      known = new VisitorTokens(HmacKey.configured(SECRET, "visitors' tokens"));
       tokens = known;
     }
     return known;

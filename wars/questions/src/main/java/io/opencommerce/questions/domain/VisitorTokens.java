@@ -41,6 +41,11 @@ public final class VisitorTokens {
     this.key = HmacKey.of(secret);
   }
 
+  /** Tokens signed with {@code key} (a configured server secret, {@link HmacKey#configured}). */
+  public VisitorTokens(HmacKey key) {
+    this.key = Objects.requireNonNull(key, "key is required");
+  }
+
   /** A token for a new visitor. */
   public String issue() {
     byte[] id = new byte[16];
