@@ -205,6 +205,20 @@ public class ProblemException extends RuntimeException {
   }
 
   /**
+   * 503 {@code storage-unavailable}: the object storage did not take or give a file; nothing was
+   * kept. Retry after 5 s.
+   */
+  public static ProblemException storageUnavailable() {
+    return new ProblemException(
+        503,
+        "storage-unavailable",
+        "Service unavailable",
+        "Files cannot be stored or fetched for a moment; nothing was kept. Try again shortly.",
+        List.of(),
+        Duration.ofSeconds(5));
+  }
+
+  /**
    * 503 {@code revocations-unavailable}: the revocation list is being restored (Redis lost it), so
    * whether this token was revoked cannot be told yet; nothing was done.
    */

@@ -68,7 +68,8 @@ public class ProductImages {
       storage.put(
           image.objectKey(), new ByteArrayInputStream(bytes), bytes.length, actual.contentType());
     } catch (Exception e) {
-      throw new IllegalStateException("Storing image " + image.objectKey() + " failed", e);
+      LOG.log(Level.WARNING, "Storing image " + image.objectKey() + " failed", e);
+      throw ProblemException.storageUnavailable();
     }
     try {
       em.persist(image);

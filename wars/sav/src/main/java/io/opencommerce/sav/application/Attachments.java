@@ -94,7 +94,9 @@ public class Attachments {
     try {
       storage.put(key, new ByteArrayInputStream(content), content.length, type.contentType());
     } catch (Exception e) {
-      throw new IllegalStateException("Storing attachment " + key + " failed", e);
+      // The record rolls back with the request, and the object, if any, is deleted with it.
+      LOG.log(Level.WARNING, "Storing attachment " + key + " failed", e);
+      throw ProblemException.storageUnavailable();
     }
     LOG.info(
         () ->
@@ -190,7 +192,8 @@ public class Attachments {
           storage.presignedGet(attachment.objectKey(), settings.urlValidity()),
           expires);
     } catch (Exception e) {
-      throw new IllegalStateException("Signing a URL for " + attachment.objectKey() + " failed", e);
+      LOG.log(Level.WARNING, "Signing a URL for " + attachment.objectKey() + " failed", e);
+      throw ProblemException.storageUnavailable();
     }
   }
 
