@@ -264,13 +264,7 @@ public final class Drills {
     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
     ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
     System.out.printf("killed the server (pid %d)%n", pid);
-    ProcessBuilder start =
-        new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", "platform")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    start.environment().putIfAbsent("DELIVERIES_CARRIERS_SIMULATED_PROGRESS_AFTER", "PT0S");
-    start.environment().putAll(serverEnvironment);
-    command(start, Duration.ofMinutes(5));
+    startServer();
     System.out.println("server started again");
   }
 
@@ -303,11 +297,7 @@ public final class Drills {
     command(
         new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", "platform"),
         Duration.ofMinutes(2));
-    ProcessBuilder start =
-        new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", "platform");
-    start.environment().putIfAbsent("DELIVERIES_CARRIERS_SIMULATED_PROGRESS_AFTER", "PT0S");
-    start.environment().putAll(serverEnvironment);
-    command(start, Duration.ofMinutes(5));
+    startServer();
     long deadline = System.nanoTime() + RECOVERY_LIMIT.toNanos();
     while (true) {
       try {
@@ -324,7 +314,19 @@ public final class Drills {
     }
   }
 
-  /** Kills the first node (the one every client is also given first), and starts it again. */
+  /**
+   * {@code server start}, with the parcels moved on by webhooks and admins only and the broker
+   * addresses of a drill.
+   */
+  private void startServer() throws Exception {
+    ProcessBuilder start =
+        new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", "platform");
+    start.environment().putIfAbsent("DELIVERIES_CARRIERS_SIMULATED_PROGRESS_AFTER", "PT0S");
+    start.environment().putAll(serverEnvironment);
+    command(start, Duration.ofMinutes(5));
+  }
+
+  /** Kills a node chosen at random, and starts it again (it rejoins by itself). */
   private void restartRabbitNode() throws Exception {
     int victim = 1 + ThreadLocalRandom.current().nextInt(RabbitCluster.NODES);
     cluster.kill(victim);

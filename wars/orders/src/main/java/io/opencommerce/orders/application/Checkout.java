@@ -6,6 +6,7 @@ import io.opencommerce.contracts.orders.PostalAddress;
 import io.opencommerce.kit.client.UpstreamFailure;
 import io.opencommerce.kit.persistence.UniqueKeys;
 import io.opencommerce.kit.problem.ProblemException;
+import io.opencommerce.kit.security.HmacKey;
 import io.opencommerce.kit.web.CurrentRequest;
 import io.opencommerce.orders.client.CheckoutRequest;
 import io.opencommerce.orders.domain.Order;
@@ -22,7 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -34,7 +34,6 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -74,21 +73,14 @@ public class Checkout {
   @Inject CurrentRequest request;
   @Inject MetricRegistry metrics;
 
-  private byte[] idSecret;
+  private HmacKey idKey;
 
   /** The order, and whether this request placed it (false for a replay). */
   public record Result(Order order, boolean created) {}
 
   @PostConstruct
   void init() {
-    String secret =
-        ConfigProvider.getConfig()
-            .getOptionalValue("orders.order-id.secret", String.class)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "orders.order-id.secret is not configured (ORDERS_ORDER_ID_SECRET)"));
-    idSecret = secret.getBytes(StandardCharsets.UTF_8);
+    idKey = HmacKey.configured("orders.order-id.secret", "order ids");
   }
 
   /**
@@ -112,7 +104,7 @@ public class Checkout {
   }
 
   private Result place(UUID customer, String key, CheckoutRequest body) {
-    UUID orderId = OrderNumbers.idFor(idSecret, customer, key);
+    UUID orderId = OrderNumbers.idFor(idKey, customer, key);
     Optional<Order> earlier = orders.byId(orderId);
     if (earlier.isPresent()) {
       return new Result(earlier.get(), false);

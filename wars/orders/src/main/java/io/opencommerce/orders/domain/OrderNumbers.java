@@ -17,11 +17,8 @@ public final class OrderNumbers {
   private OrderNumbers() {}
 
   /** The order a checkout names: a UUID of version 8 (RFC 9562, custom) from the keyed hash. */
-  public static UUID idFor(byte[] secret, UUID customer, String idempotencyKey) {
-    if (secret == null || secret.length < 16) {
-      throw new IllegalArgumentException("the order id secret must have at least 16 bytes");
-    }
-    byte[] hash = HmacKey.of(secret).sign("order:" + customer + ":" + idempotencyKey);
+  public static UUID idFor(HmacKey key, UUID customer, String idempotencyKey) {
+    byte[] hash = key.sign("order:" + customer + ":" + idempotencyKey);
     hash[6] = (byte) ((hash[6] & 0x0f) | 0x80); // version 8
     hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
     ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);

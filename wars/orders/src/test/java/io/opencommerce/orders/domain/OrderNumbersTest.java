@@ -4,13 +4,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opencommerce.kit.security.HmacKey;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class OrderNumbersTest {
-  private static final byte[] SECRET = "a-test-secret-of-32-bytes-length".getBytes(UTF_8);
+  private static final HmacKey SECRET =
+      HmacKey.of("a-test-secret-of-32-bytes-length".getBytes(UTF_8));
 
   @Test
   void theSameCheckoutNamesTheSameOrder() {
@@ -29,7 +31,8 @@ class OrderNumbersTest {
     UUID id = OrderNumbers.idFor(SECRET, customer, "k1");
     assertThat(id)
         .isNotEqualTo(
-            OrderNumbers.idFor("another-secret-of-32-bytes-length".getBytes(UTF_8), customer, "k1"))
+            OrderNumbers.idFor(
+                HmacKey.of("another-secret-of-32-bytes-length".getBytes(UTF_8)), customer, "k1"))
         .isNotEqualTo(UUID.nameUUIDFromBytes(("order:" + customer + ":k1").getBytes(UTF_8)));
     assertThat(id.version()).isEqualTo(8);
     assertThat(id.variant()).isEqualTo(2);
@@ -37,7 +40,7 @@ class OrderNumbersTest {
 
   @Test
   void aShortSecretIsRefused() {
-    assertThatThrownBy(() -> OrderNumbers.idFor(new byte[8], UUID.randomUUID(), "k1"))
+    assertThatThrownBy(() -> OrderNumbers.idFor(HmacKey.of(new byte[8]), UUID.randomUUID(), "k1"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
