@@ -378,13 +378,19 @@ public class TransactionalMails {
 
   /** A shipment step as a customer reads it. */
   static String statusLabel(String status, String language) {
-    boolean french = "fr".equals(language);
-    return switch (status) {
-      case ShipmentStatusChanged.IN_TRANSIT -> french ? "en route" : "on its way";
-      case ShipmentStatusChanged.OUT_FOR_DELIVERY ->
-          french ? "en cours de livraison" : "out for delivery";
-      case ShipmentStatusChanged.DELIVERED -> french ? "livré" : "delivered";
-      default -> status;
+    String[] labels =
+        switch (status) {
+          case ShipmentStatusChanged.IN_TRANSIT ->
+              new String[] {"on its way", "en route", "unterwegs"};
+          case ShipmentStatusChanged.OUT_FOR_DELIVERY ->
+              new String[] {"out for delivery", "en cours de livraison", "in der Zustellung"};
+          case ShipmentStatusChanged.DELIVERED -> new String[] {"delivered", "livré", "zugestellt"};
+          default -> new String[] {status, status, status};
+        };
+    return switch (language == null ? "" : language) {
+      case "fr" -> labels[1];
+      case "de" -> labels[2];
+      default -> labels[0];
     };
   }
 

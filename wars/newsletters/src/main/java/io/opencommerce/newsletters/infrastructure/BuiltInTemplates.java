@@ -12,11 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The templates shipped in the WAR, used for a site and language with no active version of its own:
  * {@code templates/<language>/<kind>.mustache}, each holding its three parts after the lines {@code
- * --- subject}, {@code --- text} and {@code --- html}. English and French are built in.
+ * --- subject}, {@code --- text} and {@code --- html}. English, French and German are built in.
  */
 public final class BuiltInTemplates {
   /** The languages with built-in templates. */
-  public static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "fr");
+  public static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "fr", "de");
 
   private static final Map<String, Optional<TemplateEngine.Compiled>> COMPILED =
       new ConcurrentHashMap<>();

@@ -13,7 +13,8 @@ class SubscriptionPagesTest {
         .contains("name=\"List-Unsubscribe\" value=\"One-Click\"", "method=\"post\"")
         .doesNotContain("<Thé");
     assertThat(SubscriptionPages.unsubscribed("en", "Shop")).contains("lang=\"en\"", "no more");
-    assertThat(SubscriptionPages.confirmed("de", "Shop"))
+    assertThat(SubscriptionPages.confirmed("de", "Shop")).contains("lang=\"de\"", "Anmeldung");
+    assertThat(SubscriptionPages.confirmed("it", "Shop"))
         .as("English otherwise")
         .contains("lang=\"en\"");
   }

@@ -39,6 +39,7 @@ class TransactionalMailsTest {
     assertThat(TransactionalMails.statusLabel("OUT_FOR_DELIVERY", "fr"))
         .isEqualTo("en cours de livraison");
     assertThat(TransactionalMails.statusLabel("DELIVERED", "en")).isEqualTo("delivered");
+    assertThat(TransactionalMails.statusLabel("IN_TRANSIT", "de")).isEqualTo("unterwegs");
   }
 
   @Test
