@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks kube/ without a cluster:
 #  1. renders kube/base and every overlay with `kubectl kustomize` (required);
-#  2. validates every rendered object with kube/tools/validate.mjs: Kubernetes schemas and the
-#     platform's workload rules (when node and npm are installed; the npm packages go into
-#     kube/.tools/, git-ignored, or into $KUBE_TOOLS_DIR).
+#  2. validates every rendered object with kube/tools/validate.mjs: Kubernetes schemas, Gateway
+#     API schemas, the platform's own schemas of Envoy Gateway's objects (kube/tools/schemas/),
+#     and the platform's workload and edge rules (when node and npm are installed; the npm
+#     packages go into kube/.tools/, git-ignored, or into $KUBE_TOOLS_DIR).
 # Exits non-zero on any failure. Usage: kube/validate.sh (from any directory).
 set -euo pipefail
 
@@ -12,6 +13,11 @@ tools_dir="${KUBE_TOOLS_DIR:-$kube_dir/.tools}"
 # kubernetes-models 5 needs Node 22; 4.x runs on Node 14 and later.
 models_version=4.5.1
 yaml_version=2.9.1
+# Gateway API models (Gateway API v1 kinds). Its package declares Node 22, but validate.mjs only
+# imports its ES modules, which load and validate on Node 20 too: npm's engine warning is harmless.
+gateway_api_version=2.0.0
+# JSON-schema validator for the schemas of Envoy Gateway's objects.
+ajv_version=8.17.1
 
 rendered="$(mktemp -d)"
 trap 'rm -rf "$rendered"' EXIT
@@ -35,17 +41,21 @@ for target in "${targets[@]}"; do
   echo "ok   kube/$target: $(grep -c '^kind:' "$out") objects"
 done
 
-echo "== schemas and workload rules (kube/tools/validate.mjs)"
+echo "== schemas, workload and edge rules (kube/tools/validate.mjs)"
 schema="passed"
 if command -v node >/dev/null && command -v npm >/dev/null; then
   installed() { # prints the installed version of an npm package in the tools folder
     node -p "require('$tools_dir/node_modules/$1/package.json').version" 2>/dev/null || true
   }
-  if [[ "$(installed kubernetes-models)" != "$models_version" || "$(installed yaml)" != "$yaml_version" ]]; then
-    echo "installing kubernetes-models@$models_version yaml@$yaml_version into $tools_dir"
+  if [[ "$(installed kubernetes-models)" != "$models_version" || "$(installed yaml)" != "$yaml_version" ||
+        "$(installed @kubernetes-models/gateway-api)" != "$gateway_api_version" ||
+        "$(installed ajv)" != "$ajv_version" ]]; then
+    echo "installing kubernetes-models@$models_version yaml@$yaml_version" \
+      "@kubernetes-models/gateway-api@$gateway_api_version ajv@$ajv_version into $tools_dir"
     mkdir -p "$tools_dir"
     npm install --prefix "$tools_dir" --no-audit --no-fund --loglevel=error \
-      "kubernetes-models@$models_version" "yaml@$yaml_version" >/dev/null
+      "kubernetes-models@$models_version" "yaml@$yaml_version" \
+      "@kubernetes-models/gateway-api@$gateway_api_version" "ajv@$ajv_version" >/dev/null
   fi
   KUBE_TOOLS_DIR="$tools_dir" node "$kube_dir/tools/validate.mjs" "$rendered"/*.yaml
 else
@@ -53,4 +63,4 @@ else
   schema="skipped"
 fi
 
-echo "kube: ${#targets[@]} kustomizations rendered; schema and workload checks $schema"
+echo "kube: ${#targets[@]} kustomizations rendered; schema, workload and edge checks $schema"
