@@ -67,7 +67,7 @@ import java.util.stream.Collectors;
  * otherwise), {@code bench.server.dir} (the process's working directory otherwise), {@code
  * bench.dropins} ({@code <server dir>/dropins/bench-probe.war}), {@code bench.log} ({@code <server
  * dir>/logs/messages.log}), {@code bench.scenarios} (all, or some of reads, basket, checkout,
- * orders, race, replay, shipments, support, faq).
+ * orders, race, replay, shipments, support, faq, storefront).
  */
 public final class PlatformBenchmark {
   private static final String ADMIN_EMAIL = "admin@opencommerce.local";
@@ -85,6 +85,7 @@ public final class PlatformBenchmark {
   private static final int FAQ_ENTRIES = 20;
   private static final String SAV = "/sav/api";
   private static final String QUESTIONS = "/questions/api";
+  private static final String STOREFRONT = "/storefront/api";
   private static final int RACE_CONCURRENCY = 64;
   private static final int REPLAYS = 50;
   private static final int SHIPMENT_SAMPLES = 50;
@@ -389,7 +390,7 @@ public final class PlatformBenchmark {
     Set<Integer> levels = new LinkedHashSet<>();
     levels.add(concurrency);
     levels.addAll(checkoutConcurrency);
-    if (wanted("support") || wanted("faq")) {
+    if (wanted("support") || wanted("faq") || wanted("storefront")) {
       levels.add(SUPPORT_CUSTOMERS);
     }
     for (int level : levels) {
@@ -428,6 +429,9 @@ public final class PlatformBenchmark {
     }
     if (wanted("faq")) {
       faq();
+    }
+    if (wanted("storefront")) {
+      storefront();
     }
   }
 
@@ -538,6 +542,30 @@ public final class PlatformBenchmark {
         SUPPORT_CUSTOMERS,
         ok(200),
         anyone(() -> api.get(QUESTIONS + "/entries/most-helpful?language=en", null)));
+  }
+
+  /**
+   * The storefront's composed pages: the product page (product, stock and the product's FAQ
+   * entries) as anonymous visitors read it, and each of 64 customers' account overview (profile,
+   * addresses, recent orders, open tickets) with their own token.
+   */
+  private void storefront() throws InterruptedException {
+    phase(
+        "storefront product page (GET /storefront/api/product-pages/{id}, "
+            + products.size()
+            + " products)",
+        SUPPORT_CUSTOMERS,
+        ok(200),
+        anyone(() -> api.get(STOREFRONT + "/product-pages/" + any(products), null)));
+    phase(
+        "storefront account overview (GET /storefront/api/account), "
+            + SUPPORT_CUSTOMERS
+            + " customers",
+        SUPPORT_CUSTOMERS,
+        ok(200),
+        eachCustomer(
+            SUPPORT_CUSTOMERS,
+            (n, meter) -> meter.send(api.get(STOREFRONT + "/account", customers.get(n).token()))));
   }
 
   /** Measures a scenario and adds it to the table, with its ratio to the trivial endpoint. */

@@ -22,6 +22,8 @@ import io.opencommerce.questions.client.QuestionsApi;
 import io.opencommerce.sav.client.SavApi;
 import io.opencommerce.sav.client.TicketRequest;
 import io.opencommerce.sav.client.TicketView;
+import io.opencommerce.websites.client.SiteRequest;
+import io.opencommerce.websites.client.WebsitesApi;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -59,11 +61,12 @@ import org.apache.cxf.jaxrs.client.JAXRSClientFactory;
  * customer, the catalogue of {@code demo/shop.json} (categories, products and their units on hand,
  * as the bootstrap administrator), the contact form's topics, the FAQ (published entries in English
  * and French, one about a demo product, and a draft), a draft newsletter, the customer's first
- * address, a support agent (registered, then granted the {@code agent} role by the administrator)
- * and one support ticket of the customer's. Only what is missing is created, so running it again
- * changes nothing (and never resets the stock orders have sold). {@code
- * liberty-config/local/platform up} runs it once the server is ready ({@code
- * io.opencommerce.local.LocalPlatform}); to run it alone:
+ * address, a support agent (registered, then granted the {@code agent} role by the administrator),
+ * one support ticket of the customer's, and two shops of their own beside the default site — a
+ * French and a German one (sites created through the websites service, each with its catalogue and
+ * FAQ in its languages). Only what is missing is created, so running it again changes nothing (and
+ * never resets the stock orders have sold). {@code liberty-config/local/platform up} runs it once
+ * the server is ready ({@code io.opencommerce.local.LocalPlatform}); to run it alone:
  *
  * <pre>
  * mvn -q -pl ear test-compile exec:java -Dexec.classpathScope=test \
@@ -93,6 +96,9 @@ public final class DemoShop {
   private final NewslettersApi newsletters;
   private final QuestionsApi questions;
   private final SavApi sav;
+  private final WebsitesApi websites;
+  private final String base;
+  private final String currency;
 
   /** The catalogue file, as records. */
   public record Shop(
@@ -103,7 +109,15 @@ public final class DemoShop {
       List<Faq> faq,
       CampaignRequest newsletter,
       Agent agent,
-      TicketRequest ticket) {}
+      TicketRequest ticket,
+      List<SiteShop> sites) {}
+
+  /**
+   * A shop of its own on the platform: the site's settings (created by the administrator through
+   * the websites service) and its own catalogue and FAQ, in its currency and languages.
+   */
+  public record SiteShop(
+      SiteRequest settings, List<Category> categories, List<Product> products, List<Faq> faq) {}
 
   /** The support agent's account (a development password, listed in the README). */
   public record Agent(String email, String password, String displayName) {}
@@ -133,13 +147,21 @@ public final class DemoShop {
       Map<String, String> attributes) {}
 
   public DemoShop(String base) {
-    auth = client(AuthApi.class, base, "auth");
-    products = client(ProductsApi.class, base, "products");
-    addresses = client(AddressesApi.class, base, "addresses");
-    contacts = client(ContactsApi.class, base, "contacts");
-    newsletters = client(NewslettersApi.class, base, "newsletters");
-    questions = client(QuestionsApi.class, base, "questions");
-    sav = client(SavApi.class, base, "sav");
+    this(base, null, "EUR");
+  }
+
+  /** The demo shop's clients for one site ({@code site} null: the platform's default site). */
+  private DemoShop(String base, String site, String currency) {
+    this.base = base;
+    this.currency = currency;
+    auth = client(AuthApi.class, base, "auth", site);
+    products = client(ProductsApi.class, base, "products", site);
+    addresses = client(AddressesApi.class, base, "addresses", site);
+    contacts = client(ContactsApi.class, base, "contacts", site);
+    newsletters = client(NewslettersApi.class, base, "newsletters", site);
+    questions = client(QuestionsApi.class, base, "questions", site);
+    sav = client(SavApi.class, base, "sav", site);
+    websites = client(WebsitesApi.class, base, "websites", site);
   }
 
   public static void main(String[] args) throws Exception {
@@ -196,11 +218,74 @@ public final class DemoShop {
       if (shop.agent() != null) {
         agent(adminToken.get(), shop.agent());
       }
+      if (shop.sites() != null) {
+        for (SiteShop site : shop.sites()) {
+          site(adminToken.get(), site);
+        }
+      }
     }
     if (customerToken.isPresent()) {
       address(customerToken.get(), shop.customer());
       if (shop.ticket() != null) {
         ticket(customerToken.get(), shop.ticket());
+      }
+    }
+  }
+
+  /**
+   * A shop of its own: the site, created unless it exists (its settings are left as an
+   * administrator may have changed them), then, once every service knows it, its catalogue and FAQ
+   * as the default site's are made.
+   */
+  private void site(String admin, SiteShop site) throws InterruptedException {
+    String code = site.settings().code();
+    try (Response answer = websites.create(admin, site.settings())) {
+      switch (answer.getStatus()) {
+        case 201 -> ok("site " + code + " created: " + site.settings().name());
+        case 409 -> ok("site " + code + " already there");
+        default ->
+            throw refused(
+                "POST /websites/api/sites (" + code + ")", answer, "201 or 409 site-exists");
+      }
+    }
+    awaitSite(code);
+    DemoShop shop = new DemoShop(base, code, site.settings().currency());
+    Shop content =
+        new Shop(
+            null, site.categories(), site.products(), null, site.faq(), null, null, null, null);
+    shop.catalogue(admin, content);
+    shop.faq(admin, content);
+  }
+
+  /**
+   * Waits until the services the demo writes to know the site: each learns of it from the {@code
+   * SiteChanged} event, and answers 404 {@code unknown-site} until then.
+   */
+  private void awaitSite(String code) throws InterruptedException {
+    Instant deadline = Instant.now().plus(ADDRESS_BOOK_WAIT);
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    for (String service : List.of("products", "questions")) {
+      while (true) {
+        java.net.http.HttpResponse<String> answer;
+        try {
+          answer =
+              http.send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(base + "/" + service + "/api/site-probe"))
+                      .header("X-Site", code)
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+          throw new Refused("the platform at " + base + " does not answer (" + e + ")");
+        }
+        if (answer.statusCode() != 404 || !answer.body().contains("\"unknown-site\"")) {
+          break;
+        }
+        if (Instant.now().isAfter(deadline)) {
+          throw new Refused(
+              service + " does not know site " + code + " after " + ADDRESS_BOOK_WAIT);
+        }
+        Thread.sleep(100);
       }
     }
   }
@@ -363,7 +448,7 @@ public final class DemoShop {
                 product.description(),
                 category,
                 product.price(),
-                "EUR",
+                currency,
                 product.attributes(),
                 true))) {
       if (answer.getStatus() == 409) { // only ever sku-taken here: its stock is left as it is
@@ -394,7 +479,9 @@ public final class DemoShop {
             + product.name()
             + ", "
             + product.price().toPlainString()
-            + " EUR, "
+            + " "
+            + currency
+            + ", "
             + product.onHand()
             + " in stock");
     return true;
@@ -555,8 +642,14 @@ public final class DemoShop {
   }
 
   /** The typed client of a service's API root. */
-  private static <T> T client(Class<T> api, String base, String service) {
-    return JAXRSClientFactory.create(base + "/" + service + "/api", api, List.of(new JsonBodies()));
+  private static <T> T client(Class<T> api, String base, String service, String site) {
+    List<Object> providers = new java.util.ArrayList<>(List.of(new JsonBodies()));
+    if (site != null) {
+      providers.add(
+          (jakarta.ws.rs.client.ClientRequestFilter)
+              request -> request.getHeaders().putSingle("X-Site", site));
+    }
+    return JAXRSClientFactory.create(base + "/" + service + "/api", api, providers);
   }
 
   /**

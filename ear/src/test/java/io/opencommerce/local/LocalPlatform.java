@@ -432,6 +432,13 @@ public final class LocalPlatform {
                           (search: /questions/api/entries/search?language=en&q=delivery)
           Support         http://localhost:%1$d/sav/api/tickets  (customers' tickets; agent %16$s / %17$s,
                           who works the queue: GET /sav/api/tickets?unassigned=true)
+          Sites           http://localhost:%1$d/websites/api/sites/current  (the default site; the
+                          French and German demo shops answer on fr.opencommerce.localhost and
+                          de.opencommerce.localhost, e.g. curl -H 'X-Site: laden-de' ..., and the
+                          administrator lists all: GET /websites/api/sites)
+          Storefront      http://localhost:%1$d/storefront/api/product-pages/<product id>
+                          (product, stock and FAQ in one call; /storefront/api/account for a
+                          customer's overview, /storefront/api/order-pages/<order id>)
           Mails sent      http://127.0.0.1:8025/api/user/<e-mail>/messages/  (GreenMail keeps every
                           mail the newsletters service sends: welcome, order, shipment, reset)
           Parcels         %13$s

@@ -387,7 +387,7 @@ class CampaignsIT {
                 .status())
         .isEqualTo(200);
     Mailbox.Mail mail =
-        Mailbox.await(email, m -> m.subject().equals("News " + tag + " from OpenCommerce"));
+        Mailbox.await(email, m -> m.subject().equals("News " + tag + " from IT " + site));
     assertThat(mail.text()).contains("Hello " + email, "/subscriptions/unsubscription?token=");
     awaitCampaign(admin, site, id, status("SENT"));
 

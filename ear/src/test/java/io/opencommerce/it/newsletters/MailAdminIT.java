@@ -67,7 +67,7 @@ class MailAdminIT {
   @Test
   void badInputIsRefusedNamingTheFieldAndStoresNothing() {
     String admin = Platform.admin().accessToken();
-    String site = "it-nl-" + UUID.randomUUID().toString().substring(0, 8);
+    String site = Platform.newSite("it-nl");
     assertThat(
             field(
                 get(NEWSLETTERS + "/mails?status=LOST", admin)
@@ -130,7 +130,7 @@ class MailAdminIT {
   @Test
   void anActiveTemplateRendersTheNextMailsOfItsSiteOnly() {
     String admin = Platform.admin().accessToken();
-    String site = "it-nl-" + UUID.randomUUID().toString().substring(0, 8);
+    String site = Platform.newSite("it-nl");
     Reply created =
         sendWithSite(
             "POST",
@@ -155,7 +155,7 @@ class MailAdminIT {
         sendWithSite("POST", "/templates/" + id + "/preview", null, admin, site).json();
     assertThat(preview.getString("subject")).isEqualTo("Bienvenue Alex Martin");
     assertThat(preview.getString("html"))
-        .contains("<p>Bienvenue Alex Martin chez OpenCommerce</p>");
+        .contains("<p>Bienvenue Alex Martin chez IT " + site + "</p>");
 
     JsonObject active =
         sendWithSite("POST", "/templates/" + id + "/activation", null, admin, site).json();

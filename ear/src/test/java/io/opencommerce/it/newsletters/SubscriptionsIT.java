@@ -73,7 +73,9 @@ class SubscriptionsIT {
 
     // The confirmation mail: in French, a transactional mail (no unsubscribe headers).
     Mailbox.Mail mail = Mailbox.await(email, Newsletter::isConfirmation);
-    assertThat(mail.subject()).isEqualTo("Confirmez votre inscription à la lettre de OpenCommerce");
+    assertThat(mail.subject())
+        .as("signed with the site's name")
+        .isEqualTo("Confirmez votre inscription à la lettre de IT " + site);
     assertThat(mail.html()).contains("Confirmer mon inscription", email);
     assertThat(mail.header("Auto-Submitted")).isEqualTo("auto-generated");
     assertThat(mail.header("List-Unsubscribe")).isNull();
@@ -107,7 +109,7 @@ class SubscriptionsIT {
             "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.contentType()).startsWith("text/html");
-    assertThat(page.body()).contains("Inscription confirmée", "OpenCommerce");
+    assertThat(page.body()).contains("Inscription confirmée", "IT " + site);
     assertThat(page.raw().headers().firstValue("Content-Security-Policy")).isPresent();
 
     assertThat(emails(subscribers(admin, site, "&status=CONFIRMED"))).containsExactly(email);

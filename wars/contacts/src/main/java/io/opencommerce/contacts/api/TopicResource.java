@@ -1,7 +1,6 @@
 package io.opencommerce.contacts.api;
 
 import io.opencommerce.contacts.application.RoutingRules;
-import io.opencommerce.kit.web.RequestContextFilter;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -9,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,7 +28,6 @@ public class TopicResource {
     cache.setMaxAge(60);
     return Response.ok(rules.offered().stream().map(Views::topic).toList())
         .cacheControl(cache)
-        .header(HttpHeaders.VARY, RequestContextFilter.SITE)
         .build();
   }
 }

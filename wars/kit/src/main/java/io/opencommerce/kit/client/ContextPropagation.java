@@ -5,7 +5,11 @@ import io.opencommerce.kit.web.RequestContextFilter;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 
-/** Carries the caller's site, correlation id and trace context to the service it calls. */
+/**
+ * Carries the caller's site, correlation id and trace context to the service it calls: from the
+ * current request, or on a call thread of {@link ParallelCalls} from the request that started the
+ * call.
+ */
 public class ContextPropagation implements ClientRequestFilter {
   private final CurrentRequest request;
 
@@ -15,9 +19,16 @@ public class ContextPropagation implements ClientRequestFilter {
 
   @Override
   public void filter(ClientRequestContext outgoing) {
-    outgoing.getHeaders().putSingle(RequestContextFilter.SITE, request.site());
-    outgoing.getHeaders().putSingle(RequestContextFilter.CORRELATION_ID, request.correlationId());
-    String traceparent = request.traceparent();
+    ParallelCalls.Captured captured = ParallelCalls.captured();
+    outgoing
+        .getHeaders()
+        .putSingle(RequestContextFilter.SITE, captured != null ? captured.site() : request.site());
+    outgoing
+        .getHeaders()
+        .putSingle(
+            RequestContextFilter.CORRELATION_ID,
+            captured != null ? captured.correlationId() : request.correlationId());
+    String traceparent = captured != null ? captured.traceparent() : request.traceparent();
     if (traceparent != null) {
       outgoing.getHeaders().putSingle(RequestContextFilter.TRACEPARENT, traceparent);
     }

@@ -53,9 +53,13 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
  *       an overloaded one — a timeout or a 5xx is never retried).
  * </ul>
  *
- * Each subclass method has its own bulkhead and circuit (Fault Tolerance keeps state per method);
- * every value can be overridden per class or method with the standard MicroProfile Fault Tolerance
- * configuration keys (e.g. {@code
+ * <p>A request that needs several services at once starts these same methods side by side with
+ * {@link ParallelCalls} ({@code calls.submit(() -> orders.order(id))}) and waits for them together,
+ * for a bounded time; every rule above applies to each call as it does to a synchronous one.
+ *
+ * <p>Each subclass method has its own bulkhead and circuit (Fault Tolerance keeps state per
+ * method); every value can be overridden per class or method with the standard MicroProfile Fault
+ * Tolerance configuration keys (e.g. {@code
  * io.opencommerce.orders.application.BasketsService/Bulkhead/value}).
  */
 @Bulkhead(value = ServiceClient.BULKHEAD)
@@ -139,10 +143,13 @@ public abstract class ServiceClient<T> {
     }
   }
 
-  /** The current caller's own token, passed on ({@code Bearer …}); null for an anonymous caller. */
+  /**
+   * The current caller's own token, passed on ({@code Bearer …}); null for an anonymous caller. On
+   * a call thread of {@link ParallelCalls}, the token of the request that started the call.
+   */
   protected String callerBearer() {
-    var token = caller.token();
-    return token == null ? null : "Bearer " + token.getRawToken();
+    ParallelCalls.Captured captured = ParallelCalls.captured();
+    return captured != null ? captured.bearer() : ParallelCalls.bearerOf(caller);
   }
 
   /** This service's own token, for endpoints only services may call ({@code Bearer …}). */

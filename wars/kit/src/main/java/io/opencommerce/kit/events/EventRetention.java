@@ -1,5 +1,6 @@
 package io.opencommerce.kit.events;
 
+import io.opencommerce.kit.persistence.DatabaseMigrations;
 import io.opencommerce.kit.work.Purges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,11 +13,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * How long the bridge keeps its rows: published outbox rows for {@code events.outbox.retention}
  * (P7D: audits and replays), handled events' ids for {@code events.inbox.retention} (P14D: longer
  * than any redelivery or dead-letter replay is expected to come, since an event whose id is gone
- * would be handled again).
+ * would be handled again). A service without a database ({@code platform.datasource=none}) has
+ * neither.
  */
 @ApplicationScoped
 public class EventRetention {
   @Inject Purges purges;
+  @Inject DatabaseMigrations database;
 
   @Inject
   @ConfigProperty(name = "events.outbox.retention", defaultValue = "P7D")
@@ -27,6 +30,9 @@ public class EventRetention {
   String inbox;
 
   void start(@Observes Startup startup) {
+    if (database.withoutDatabase()) {
+      return; // no outbox nor inbox (platform.datasource=none)
+    }
     purges.keep(
         "published outbox rows",
         Duration.parse(outbox),

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * keeps accepting writes, and a failed publish backs off ({@link PeriodicWork}). The backlog
  * (unpublished rows, counted every second) is the gauge {@code outbox_backlog{service=…}}, what
  * left the counter {@code events_published_total{service=…}}. Published rows are purged by {@link
- * EventRetention}.
+ * EventRetention}. A service without a database ({@code platform.datasource=none}) has no outbox:
+ * nothing is relayed and no backlog is reported.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -46,6 +47,9 @@ public class OutboxRelay {
   private volatile long backlog;
 
   void start(@Observes Startup startup) {
+    if (database.withoutDatabase()) {
+      return; // no outbox to relay (platform.datasource=none)
+    }
     metrics.gauge(
         Metadata.builder()
             .withName(BACKLOG_METRIC)
@@ -89,6 +93,9 @@ public class OutboxRelay {
 
   @PreDestroy
   void stop() {
+    if (database.withoutDatabase()) {
+      return;
+    }
     metrics.remove(new MetricID(BACKLOG_METRIC, serviceTag()));
   }
 }

@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.opencommerce.contracts.EventTypes;
 import io.opencommerce.contracts.IntegrationEvent;
 import io.opencommerce.kit.config.ServiceIdentity;
+import io.opencommerce.kit.sites.SiteEvents;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -37,6 +38,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * that fails {@value #DELIVERY_LIMIT} times, or cannot be read at all, is dead-lettered through
  * {@value #DEAD_LETTER_EXCHANGE} to {@code <queue>.dlq}, from where it can be replayed.
  *
+ * <p>Beside them, every replica has a queue of its own for {@code SiteChanged} ({@link
+ * SiteEvents}), so that its site registry hears every change.
+ *
  * <p>The connection uses Liberty's managed thread factory, so consumers run with the application's
  * context (CDI, JNDI, transactions), and it is opened from a managed task after start-up: a broker
  * that is away delays events, never the service.
@@ -63,6 +67,7 @@ public class RabbitBroker {
   @Inject ServiceIdentity service;
   @Inject EventSubscriptions subscriptions;
   @Inject InboundEventConsumer consumer;
+  @Inject SiteEvents siteEvents;
   @Inject MetricRegistry metrics;
 
   @Inject
@@ -104,8 +109,9 @@ public class RabbitBroker {
       factory.setThreadFactory(threadFactory);
       // The client's default pool for deliveries has 2 threads per core for the whole connection,
       // which would cap the consumers of every queue together: one thread per consumer instead.
-      int consumers = queues.values().stream().mapToInt(consumer::consumers).sum();
-      deliveries = Executors.newFixedThreadPool(Math.max(1, consumers), threadFactory);
+      int consumers =
+          queues.values().stream().mapToInt(consumer::consumers).sum() + SiteEvents.CONSUMERS;
+      deliveries = Executors.newFixedThreadPool(consumers, threadFactory);
       factory.setSharedExecutor(deliveries);
       factory.setAutomaticRecoveryEnabled(true);
       factory.setTopologyRecoveryEnabled(true);
@@ -116,6 +122,7 @@ public class RabbitBroker {
           factory.newConnection(Address.parseAddresses(addresses), service.name() + "-service");
       declareTopology(opened, queues);
       consumer.start(opened, queues);
+      siteEvents.subscribe(opened, EXCHANGE);
       connection = opened;
       LOG.info(() -> "Connected to RabbitMQ at " + addresses + " vhost " + vhost);
     } catch (Throwable e) {

@@ -21,33 +21,75 @@ import org.flywaydb.core.api.output.MigrateResult;
  * {@code flyway_schema_history}; {@code platform.migrations.location} and {@code
  * platform.migrations.history-table} change either). A failed migration stops the application: it
  * must not run against a schema it does not know.
+ *
+ * <p>A service that keeps nothing of its own (the storefront, which only combines other services'
+ * answers) says {@code platform.datasource=none} in its microprofile-config.properties: then there
+ * is nothing to migrate, and the kit's other users of the database leave it alone too — no outbox
+ * relay, no purges of the outbox and inbox, a readiness check that reports {@code datasource: none}
+ * instead of asking a database ({@link #withoutDatabase()}). Such a service publishes and consumes
+ * no events.
  */
 @ApplicationScoped
 public class DatabaseMigrations {
+  /** The value of {@code platform.datasource} for a service without a database. */
+  public static final String NONE = "none";
+
   private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
   @Inject ServiceIdentity service;
 
   private volatile boolean done;
   private volatile DataSource dataSource;
+  private volatile Boolean withoutDatabase;
 
   void onStart(@Observes @Priority(1) Startup startup) {
+    if (withoutDatabase()) {
+      LOG.info(
+          () ->
+              "Service "
+                  + service.name()
+                  + " has no database (platform.datasource=none): nothing to migrate");
+      done = true;
+      return;
+    }
     migrate();
   }
 
   /**
+   * Whether this service runs without a database ({@code platform.datasource=none}). Read once, on
+   * an application thread (the first is the start-up observer above), and kept: health threads may
+   * not see the application's configuration.
+   */
+  public boolean withoutDatabase() {
+    Boolean known = withoutDatabase;
+    if (known == null) {
+      known = NONE.equalsIgnoreCase(datasourceName().trim());
+      withoutDatabase = known;
+    }
+    return known;
+  }
+
+  private String datasourceName() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("platform.datasource", String.class)
+        .orElse("jdbc/" + service.name());
+  }
+
+  /**
    * The datasource named by {@code platform.datasource}, {@code jdbc/<service>} by default. Looked
-   * up once, on an application thread: metrics and health threads cannot do JNDI lookups.
+   * up once, on an application thread: metrics and health threads cannot do JNDI lookups. A service
+   * without a database ({@link #withoutDatabase()}) has none to give.
    */
   public DataSource dataSource() {
     DataSource known = dataSource;
     if (known != null) {
       return known;
     }
-    String name =
-        ConfigProvider.getConfig()
-            .getOptionalValue("platform.datasource", String.class)
-            .orElse("jdbc/" + service.name());
+    if (withoutDatabase()) {
+      throw new IllegalStateException(
+          "Service " + service.name() + " has no database (platform.datasource=none)");
+    }
+    String name = datasourceName();
     try {
       known = (DataSource) new InitialContext().lookup(name);
       dataSource = known;
@@ -102,7 +144,10 @@ public class DatabaseMigrations {
                 + (result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion));
   }
 
-  /** True once the schema is current; the startup health check reports it. */
+  /**
+   * True once the schema is current (at once without a database); the startup health check reports
+   * it.
+   */
   public boolean isDone() {
     return done;
   }

@@ -71,6 +71,23 @@ public class Cache {
     }
   }
 
+  /**
+   * Sets {@code key} for {@code ttlSeconds} only if it is not set: whether this caller got it (one
+   * replica, one request among many does what the key stands for). False when Redis cannot be
+   * asked.
+   */
+  public boolean claim(byte[] key, long ttlSeconds) {
+    try {
+      return "OK"
+          .equals(
+              redis.set(
+                  key, new byte[] {'1'}, SetParams.setParams().nx().ex(Math.max(1, ttlSeconds))));
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Cache claim failed", e);
+      return false;
+    }
+  }
+
   public void put(String key, String value, long ttlSeconds) {
     put(key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8), ttlSeconds);
   }

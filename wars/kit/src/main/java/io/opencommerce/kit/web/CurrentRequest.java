@@ -1,5 +1,7 @@
 package io.opencommerce.kit.web;
 
+import io.opencommerce.kit.sites.Site;
+import io.opencommerce.kit.sites.SiteRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
@@ -8,14 +10,35 @@ import java.util.function.Function;
 
 /**
  * Reads the {@link RequestContext} from code that also runs outside requests (start-up tasks,
- * schedulers): there it answers defaults instead of failing.
+ * schedulers): there it answers defaults instead of failing — the default site ({@code
+ * platform.sites.default}) from the {@link SiteRegistry}.
  */
 @ApplicationScoped
 public class CurrentRequest {
   @Inject RequestContext context;
+  @Inject SiteRegistry registry;
 
+  /** The site's code. */
   public String site() {
-    return read(RequestContext::site, RequestContext.DEFAULT_SITE);
+    try {
+      return context.site();
+    } catch (ContextNotActiveException e) {
+      return registry.defaultCode();
+    }
+  }
+
+  /**
+   * The site itself ({@link RequestContext#currentSite}); outside requests the default site.
+   *
+   * @throws io.opencommerce.kit.sites.SiteRefused 503 {@code sites-unavailable} before the registry
+   *     has loaded, 404 {@code unknown-site} for a code it does not know
+   */
+  public Site currentSite() {
+    try {
+      return context.currentSite();
+    } catch (ContextNotActiveException e) {
+      return registry.defaultSite();
+    }
   }
 
   public String correlationId() {

@@ -1,8 +1,10 @@
 package io.opencommerce.products.application;
 
+import io.opencommerce.contracts.api.ProblemDetail.FieldViolation;
 import io.opencommerce.contracts.products.ProductChanged;
 import io.opencommerce.kit.persistence.UniqueKeys;
 import io.opencommerce.kit.problem.ProblemException;
+import io.opencommerce.kit.sites.Site;
 import io.opencommerce.kit.web.CurrentRequest;
 import io.opencommerce.products.client.CategoryRequest;
 import io.opencommerce.products.client.ProductRequest;
@@ -137,6 +139,15 @@ public class Catalog {
   }
 
   private void describe(Product product, ProductRequest body) {
+    Site site = request.currentSite();
+    if (!site.sellsIn(body.currency())) {
+      throw ProblemException.unprocessable(
+          "currency-not-sold",
+          "Site " + site.code() + " sells in " + site.currency() + " only.",
+          List.of(
+              new FieldViolation(
+                  "body.currency", "must be " + site.currency() + ", the site's currency")));
+    }
     Category category = null;
     if (body.categoryId() != null) {
       category = em.find(Category.class, body.categoryId().toString());

@@ -1,8 +1,10 @@
 package io.opencommerce.questions.application;
 
+import io.opencommerce.contracts.api.ProblemDetail.FieldViolation;
 import io.opencommerce.kit.persistence.OwnedRecords;
 import io.opencommerce.kit.persistence.QueryFilter;
 import io.opencommerce.kit.problem.ProblemException;
+import io.opencommerce.kit.sites.Site;
 import io.opencommerce.kit.web.CurrentRequest;
 import io.opencommerce.questions.application.FaqCache.Changed;
 import io.opencommerce.questions.client.EntryRequest;
@@ -283,6 +285,15 @@ public class Entries {
   }
 
   private void write(Entry entry, EntryRequest body, Instant now) {
+    Site site = request.currentSite();
+    if (!site.offers(body.language())) {
+      throw ProblemException.unprocessable(
+          "language-not-offered",
+          "Site " + site.code() + " offers " + String.join(", ", site.languages()) + ".",
+          List.of(
+              new FieldViolation(
+                  "body.language", "must be one of the site's languages: " + site.languages())));
+    }
     entry.write(
         body.language(),
         body.category(),
