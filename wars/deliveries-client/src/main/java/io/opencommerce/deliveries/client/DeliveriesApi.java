@@ -68,6 +68,12 @@ public interface DeliveriesApi {
   @Path("shipments/{id}")
   ShipmentView get(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
 
+  /** The shipment of an order, with its journey; another customer's order, or none yet, is 404. */
+  @GET
+  @Path("shipments/of-order/{orderId}")
+  ShipmentView ofOrder(
+      @HeaderParam("Authorization") String authorization, @PathParam("orderId") UUID orderId);
+
   /**
    * Stops the shipment of an order that is being cancelled (the orders service, with its own
    * token): a shipment whose parcel has not left is cancelled, and an order without a shipment yet

@@ -76,6 +76,17 @@ public class ShipmentResource {
   }
 
   /**
+   * The shipment of an order, with its journey: for the order's customer, support agents and
+   * administrators; 404 for anyone else's order and while the order has no shipment (what a page of
+   * the order asks beside the order itself, without waiting for it).
+   */
+  @GET
+  @Path("of-order/{orderId}")
+  public ShipmentView ofOrder(@PathParam("orderId") UUID orderId) {
+    return Views.shipment(shipments.ofOrder(orderId, caller.id(), caller.seesAllCustomers()));
+  }
+
+  /**
    * Records a step of the journey; the shipment's current status again changes nothing. {@code
    * CANCELLED} stops a shipment whose parcel has not left. 409 {@code illegal-transition} when the
    * shipment cannot go there.

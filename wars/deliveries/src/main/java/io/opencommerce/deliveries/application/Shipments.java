@@ -4,6 +4,7 @@ import io.opencommerce.deliveries.domain.Shipment;
 import io.opencommerce.deliveries.domain.ShipmentStatus;
 import io.opencommerce.kit.persistence.OwnedRecords;
 import io.opencommerce.kit.persistence.QueryFilter;
+import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.kit.web.CurrentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,19 @@ public class Shipments {
     Shipment shipment = records.find(em, Shipment.class, id, caller, admin);
     shipment.events(); // loaded while the persistence context is open
     return shipment;
+  }
+
+  /**
+   * The shipment of an order of this site, its journey loaded, for the order's customer or for
+   * staff who see every customer's; 404 otherwise, and while the order has none.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Shipment ofOrder(UUID orderId, UUID caller, boolean admin) {
+    Shipment shipment =
+        byOrder(orderId).orElseThrow(() -> ProblemException.notFound("Shipment of order", orderId));
+    Shipment owned = records.find(em, Shipment.class, shipment.id(), caller, admin);
+    owned.events(); // loaded while the persistence context is open
+    return owned;
   }
 
   /** A shipment by its tracking number, on any site (public tracking), its journey loaded. */

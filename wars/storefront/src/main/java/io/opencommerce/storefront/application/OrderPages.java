@@ -6,7 +6,6 @@ import io.opencommerce.kit.problem.ProblemException;
 import io.opencommerce.orders.client.OrderView;
 import io.opencommerce.storefront.domain.ComposedPage;
 import io.opencommerce.storefront.domain.Part;
-import io.opencommerce.storefront.domain.Unavailable;
 import io.opencommerce.storefront.infrastructure.DeliveriesService;
 import io.opencommerce.storefront.infrastructure.OrdersService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +20,9 @@ import java.util.concurrent.CompletableFuture;
  * ownership rules. The order is the page's subject: when the orders service says it does not exist
  * — for another customer's order too — the page does not either (404).
  *
- * <p>The shipment is found through the order (its shipment's id), so the deliveries service is
- * asked once the order has come back, each call within {@code storefront.parts.timeout}. An order
- * whose shipment is not booked yet shows {@code "shipment":{"status":"ok","data":null}}.
+ * <p>Both are asked at once (the deliveries service finds the shipment by the order's id), each
+ * within {@code storefront.parts.timeout}. An order whose shipment is not booked yet shows {@code
+ * "shipment":{"status":"ok","data":null}}.
  */
 @ApplicationScoped
 public class OrderPages {
@@ -43,23 +42,21 @@ public class OrderPages {
   public ComposedPage page(UUID orderId) {
     Duration waited = settings.partTimeout();
     CompletableFuture<OrderView> order = calls.submit(() -> orders.order(orderId));
-    ParallelCalls.awaitAll(waited, order);
+    CompletableFuture<ShipmentView> shipment =
+        calls.submit(() -> deliveries.shipmentOfOrder(orderId));
+    ParallelCalls.awaitAll(waited, order, shipment);
     Answer<OrderView> found = Answer.of(order, ORDERS, waited);
     if (found.refused(404)) {
       throw ProblemException.notFound("Order", orderId);
     }
 
+    Answer<ShipmentView> booked = Answer.of(shipment, DELIVERIES, waited);
     Part shipmentPart;
-    if (!found.ok()) {
-      shipmentPart = Part.unavailable(Unavailable.dependsOn(DELIVERIES, "order"));
-    } else if (found.value().shipment() == null || found.value().shipment().id() == null) {
+    if (booked.refused(404)) {
+      // Not booked yet (the order is the caller's: orders said so).
       shipmentPart = Part.absent();
     } else {
-      UUID shipmentId = found.value().shipment().id();
-      CompletableFuture<ShipmentView> shipment =
-          calls.submit(() -> deliveries.shipment(shipmentId));
-      ParallelCalls.awaitAll(waited, shipment);
-      shipmentPart = Answer.of(shipment, DELIVERIES, waited).part(PartJson::of);
+      shipmentPart = booked.part(PartJson::of);
     }
 
     return ComposedPage.builder()

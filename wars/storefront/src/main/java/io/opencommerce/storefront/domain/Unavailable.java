@@ -56,16 +56,6 @@ public record Unavailable(String code, String title, int status, String detail, 
         service);
   }
 
-  /** The part depends on another one that could not be shown. */
-  public static Unavailable dependsOn(String service, String part) {
-    return new Unavailable(
-        "depends-on-unavailable-part",
-        "Service unavailable",
-        503,
-        "This part is found through the " + part + ", which could not be shown.",
-        service);
-  }
-
   /** Something went wrong on this side while the part was made (logged with the details). */
   public static Unavailable failed(String service) {
     return new Unavailable(

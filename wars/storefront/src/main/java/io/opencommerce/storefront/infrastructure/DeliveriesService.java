@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
 /**
- * What the order page asks the deliveries service, with the caller's own token: one shipment with
- * its journey (another customer's is a 404).
+ * What the order page asks the deliveries service, with the caller's own token: an order's shipment
+ * with its journey (another customer's order is a 404).
  */
 @ApplicationScoped
 public class DeliveriesService extends ServiceClient<DeliveriesApi> {
@@ -16,7 +16,8 @@ public class DeliveriesService extends ServiceClient<DeliveriesApi> {
     super(DeliveriesApi.class, "deliveries");
   }
 
-  public ShipmentView shipment(UUID id) {
-    return call(api -> api.get(callerBearer(), id));
+  /** The shipment of the order, with its journey; 404 while none is booked. */
+  public ShipmentView shipmentOfOrder(UUID orderId) {
+    return call(api -> api.ofOrder(callerBearer(), orderId));
   }
 }
