@@ -4,7 +4,9 @@
 #  2. validates every rendered object with kube/tools/validate.mjs: Kubernetes schemas, Gateway
 #     API schemas, the platform's own schemas of Envoy Gateway's objects (kube/tools/schemas/),
 #     and the platform's workload and edge rules (when node and npm are installed; the npm
-#     packages go into kube/.tools/, git-ignored, or into $KUBE_TOOLS_DIR).
+#     packages go into kube/.tools/, git-ignored, or into $KUBE_TOOLS_DIR);
+#  3. checks the alerting rules with promtool and runs their unit tests (when promtool is
+#     installed: Debian's package "prometheus").
 # Exits non-zero on any failure. Usage: kube/validate.sh (from any directory).
 set -euo pipefail
 
@@ -18,6 +20,13 @@ yaml_version=2.9.1
 gateway_api_version=2.0.0
 # JSON-schema validator for the schemas of Envoy Gateway's objects.
 ajv_version=8.17.1
+# Prometheus Operator models (ServiceMonitor, PodMonitor, PrometheusRule, AlertmanagerConfig):
+# ES modules like the Gateway API models, loaded the same way on Node 20.
+prometheus_operator_version=6.0.0
+# Argo CD and External Secrets models (Application, AppProject; ExternalSecret, SecretStore):
+# ES modules, loaded the same way on Node 20 (their packages pull kubernetes-models 5 for themselves).
+argo_cd_version=4.0.0
+external_secrets_version=2.0.0
 
 rendered="$(mktemp -d)"
 trap 'rm -rf "$rendered"' EXIT
@@ -49,13 +58,22 @@ if command -v node >/dev/null && command -v npm >/dev/null; then
   }
   if [[ "$(installed kubernetes-models)" != "$models_version" || "$(installed yaml)" != "$yaml_version" ||
         "$(installed @kubernetes-models/gateway-api)" != "$gateway_api_version" ||
-        "$(installed ajv)" != "$ajv_version" ]]; then
+        "$(installed ajv)" != "$ajv_version" ||
+        "$(installed @kubernetes-models/prometheus-operator)" != "$prometheus_operator_version" ||
+        "$(installed @kubernetes-models/argo-cd)" != "$argo_cd_version" ||
+        "$(installed @kubernetes-models/external-secrets)" != "$external_secrets_version" ]]; then
     echo "installing kubernetes-models@$models_version yaml@$yaml_version" \
-      "@kubernetes-models/gateway-api@$gateway_api_version ajv@$ajv_version into $tools_dir"
+      "@kubernetes-models/gateway-api@$gateway_api_version ajv@$ajv_version" \
+      "@kubernetes-models/prometheus-operator@$prometheus_operator_version" \
+      "@kubernetes-models/argo-cd@$argo_cd_version" \
+      "@kubernetes-models/external-secrets@$external_secrets_version into $tools_dir"
     mkdir -p "$tools_dir"
     npm install --prefix "$tools_dir" --no-audit --no-fund --loglevel=error \
       "kubernetes-models@$models_version" "yaml@$yaml_version" \
-      "@kubernetes-models/gateway-api@$gateway_api_version" "ajv@$ajv_version" >/dev/null
+      "@kubernetes-models/gateway-api@$gateway_api_version" "ajv@$ajv_version" \
+      "@kubernetes-models/prometheus-operator@$prometheus_operator_version" \
+      "@kubernetes-models/argo-cd@$argo_cd_version" \
+      "@kubernetes-models/external-secrets@$external_secrets_version" >/dev/null
   fi
   KUBE_TOOLS_DIR="$tools_dir" node "$kube_dir/tools/validate.mjs" "$rendered"/*.yaml
 else
@@ -63,4 +81,31 @@ else
   schema="skipped"
 fi
 
-echo "kube: ${#targets[@]} kustomizations rendered; schema, workload and edge checks $schema"
+echo "== alerting rules (promtool)"
+# The PrometheusRules of every rendering, written out as Prometheus rule files, then checked
+# (promtool check rules) and run against their unit tests (kube/monitoring/rules/*.test.yaml,
+# promtool test rules). promtool comes with Debian's package "prometheus".
+rules="skipped"
+if ! command -v promtool >/dev/null; then
+  echo "SKIPPED: promtool not found (Debian/Ubuntu: apt-get install prometheus; or the promtool" \
+    "binary of a Prometheus release on the PATH)"
+elif [[ "$schema" != "passed" ]]; then
+  echo "SKIPPED: promtool checks need node and the npm packages above (to extract the rules)"
+else
+  rules_dir="$rendered/rules"
+  KUBE_TOOLS_DIR="$tools_dir" node "$kube_dir/tools/checks/monitoring.mjs" --rules-out "$rules_dir" \
+    "$rendered"/*.yaml >/dev/null
+  cp "$kube_dir"/monitoring/rules/*.test.yaml "$rules_dir"/
+  if ! promtool check rules "$rules_dir"/*.rules.yaml; then
+    echo "FAIL promtool check rules" >&2
+    exit 1
+  fi
+  if ! promtool test rules "$rules_dir"/*.test.yaml; then
+    echo "FAIL promtool test rules (kube/monitoring/rules/)" >&2
+    exit 1
+  fi
+  rules="passed"
+fi
+
+echo "kube: ${#targets[@]} kustomizations rendered; schema, workload and edge checks $schema;" \
+  "alerting rules $rules"

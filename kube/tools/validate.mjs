@@ -28,6 +28,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { monitoringProblems } from "./checks/monitoring.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = process.env.KUBE_TOOLS_DIR
@@ -158,6 +159,9 @@ async function schemaProblems(obj) {
     return problems;
   }
   if (String(obj.apiVersion).startsWith("gateway.envoyproxy.io/")) return envoyGatewayProblems(obj);
+  if (String(obj.apiVersion).startsWith("rabbitmq.com/")) return (await import("./checks/data-tier.mjs")).schemaProblems(obj);
+  if (String(obj.apiVersion).startsWith("monitoring.coreos.com/")) return []; // checks/monitoring.mjs
+  if (/^(argoproj|external-secrets)\.io\//.test(obj.apiVersion)) return (await import("./checks/gitops.mjs")).gitopsSchemaProblems(obj);
   const Model = modelOf(obj.apiVersion, obj.kind);
   if (!Model) return [`no Kubernetes schema for ${obj.apiVersion} ${obj.kind}`];
   return modelProblems(Model, obj);
@@ -421,6 +425,10 @@ for (const file of process.argv.slice(2)) {
     for (const p of [...(await schemaProblems(obj)), ...ruleProblems(obj)]) lines.push(`  ${name}: ${p}`);
   }
   for (const [name, p] of edgeProblems(objects)) lines.push(`  ${name}: ${p}`);
+  for (const [name, p] of await monitoringProblems(objects)) lines.push(`  ${name}: ${p}`);
+  for (const [name, p] of (await import("./checks/environments.mjs")).environmentProblems(basename(file), objects)) lines.push(`  ${name}: ${p}`);
+  for (const [name, p] of await (await import("./checks/gitops.mjs")).gitopsProblems(basename(file), objects)) lines.push(`  ${name}: ${p}`);
+  for (const [name, p] of (await import("./checks/data-tier.mjs")).problems(objects, basename(file))) lines.push(`  ${name}: ${p}`);
   if (lines.length) {
     failed++;
     console.log(`FAIL ${basename(file)}: ${objects.length} objects, ${lines.length} problems`);
