@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * A second Liberty server on this machine running the storefront alone, as Kubernetes runs it
- * (liberty-config/storefront/server.xml, the storefront WAR), against the all-in-one server's
+ * (liberty-config/storefront/server.xml, the storefront WAR, the platform's API description from
+ * kube/base/storefront/openapi.json as its ConfigMap gives it), against the all-in-one server's
  * services — except those named as stopped, whose addresses answer nothing (a closed port): what
  * the storefront sees when those services are down. Created under the suite's Liberty installation,
  * started, and stopped again (also when the test JVM ends early).
@@ -40,6 +41,11 @@ final class DegradedStorefront implements AutoCloseable {
   private DegradedStorefront(Path wlp) {
     this.wlp = wlp;
     this.stopOnExit = new Thread(this::stop, "stop-" + SERVER);
+  }
+
+  /** The second server's root URL. */
+  static String root() {
+    return "http://localhost:" + HTTP_PORT;
   }
 
   /** The storefront's base URL on the second server. */
@@ -95,6 +101,13 @@ final class DegradedStorefront implements AutoCloseable {
     env.put("RABBITMQ_USERNAME", "opencommerce");
     env.put("RABBITMQ_PASSWORD", "opencommerce-dev-password");
     env.put("REDIS_URL", "redis://127.0.0.1:6379/0");
+    // The API description as kube/base/storefront/config.env sets it.
+    env.put(
+        "STOREFRONT_OPENAPI_PLATFORM_DOCUMENT",
+        Path.of(System.getProperty("liberty.config.dir"))
+            .resolveSibling("kube/base/storefront/openapi.json")
+            .toString());
+    env.put("MP_OPENAPI_SCAN_DISABLE", "true");
     for (String service :
         new String[] {
           "products", "questions", "orders", "deliveries", "auth", "addresses", "sav", "websites"

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * A page whose part comes from a stopped service still answers: the part is marked unavailable with
  * the reason, the rest is served, and the page is never cached. A second server runs the storefront
  * as Kubernetes does, against the all-in-one server's services, with the FAQ (questions) and
- * support (sav) services stopped ({@link DegradedStorefront}).
+ * support (sav) services stopped ({@link DegradedStorefront}); it also serves the platform's whole
+ * API description, as the storefront does behind the edge.
  */
 class StorefrontDegradationIT {
   private static DegradedStorefront server;
@@ -68,6 +69,30 @@ class StorefrontDegradationIT {
     JsonObject tickets = body.getJsonObject("openTickets");
     assertThat(tickets.getString("status")).isEqualTo("unavailable");
     assertThat(tickets.getJsonObject("problem").getString("service")).isEqualTo("sav");
+  }
+
+  @Test
+  void theStorefrontServesThePlatformsWholeApiDescriptionAndItsUi() {
+    Reply document =
+        Platform.request(
+            "GET",
+            DegradedStorefront.root() + "/storefront/openapi",
+            Platform.headers("Accept", "application/json"),
+            null);
+    assertThat(document.status()).as(document.body()).isEqualTo(200);
+    JsonObject paths = document.json().getJsonObject("paths");
+    for (String service :
+        new String[] {"auth", "products", "orders", "websites", "sav", "questions", "storefront"}) {
+      assertThat(paths.keySet())
+          .as("paths of %s", service)
+          .anyMatch(path -> path.startsWith("/" + service + "/api/"));
+    }
+    assertThat(paths.keySet()).noneMatch(path -> path.startsWith("/api/"));
+    assertThat(document.json().getJsonObject("components").getJsonObject("securitySchemes"))
+        .containsKey("jwt");
+    Reply ui = Platform.get(DegradedStorefront.root() + "/storefront/openapi/ui/", null);
+    assertThat(ui.status()).isEqualTo(200);
+    assertThat(ui.body()).contains("<html");
   }
 
   @Test
