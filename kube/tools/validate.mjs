@@ -25,15 +25,12 @@
 // kube/validate.sh, which installs the npm packages into KUBE_TOOLS_DIR; without it they resolve
 // as usual. Exit status 1 when any object fails.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { modelProblems, packageModel, require, unknownFields } from "./checks/models.mjs";
 import { monitoringProblems } from "./checks/monitoring.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const require = process.env.KUBE_TOOLS_DIR
-  ? createRequire(join(process.env.KUBE_TOOLS_DIR, "index.js"))
-  : createRequire(import.meta.url);
 const { parseAllDocuments } = require("yaml");
 const AjvModule = require("ajv");
 const Ajv = AjvModule.default ?? AjvModule;
@@ -50,79 +47,7 @@ function modelOf(apiVersion, kind) {
   }
 }
 
-function modelProblems(Model, obj) {
-  try {
-    new Model(obj).validate();
-    return [];
-  } catch (e) {
-    return (e.errors ?? [e]).map((err) =>
-      err.instancePath !== undefined ? `${err.instancePath || "/"} ${err.message}` : String(err.message),
-    );
-  }
-}
-
-// The folder of an installed npm package (ESM-only packages cannot be found with require.resolve).
-function packageDir(name) {
-  for (const dir of require.resolve.paths(name) ?? []) {
-    if (existsSync(join(dir, name, "package.json"))) return join(dir, name);
-  }
-  return undefined;
-}
-
 const GATEWAY_API_GROUPS = ["gateway.networking.k8s.io/", "gateway.networking.x-k8s.io/"];
-const gatewayApiDir = packageDir("@kubernetes-models/gateway-api");
-const gatewayApiModules = new Map();
-
-async function gatewayApiModel(apiVersion, kind) {
-  if (!gatewayApiDir) return undefined;
-  if (!gatewayApiModules.has(apiVersion)) {
-    const index = join(gatewayApiDir, apiVersion, "index.js");
-    gatewayApiModules.set(apiVersion, existsSync(index) ? await import(pathToFileURL(index).href) : {});
-  }
-  return gatewayApiModules.get(apiVersion)[kind];
-}
-
-// Unknown fields of a Gateway API object, from the package's type declarations: one model class
-// per file listing every property (inherited ones too), one per line, their types imported from
-// sibling files.
-const declarations = new Map();
-function declarationOf(file) {
-  if (!declarations.has(file)) {
-    let parsed;
-    if (existsSync(file)) {
-      const text = readFileSync(file, "utf8");
-      const body = /export declare class \w+ extends Model<\w+> implements \w+ \{\n([\s\S]*?)\n\}/.exec(text);
-      if (body) {
-        const props = new Map();
-        for (const m of body[1].matchAll(/^ {4}"([^"]+)"\??: (.+?);?$/gm)) props.set(m[1], m[2]);
-        const imports = new Map();
-        for (const m of text.matchAll(/import \{ (\w+) \} from "(\.[^"]+)\.js";/g)) imports.set(m[1], m[2]);
-        parsed = { props, imports };
-      }
-    }
-    declarations.set(file, parsed);
-  }
-  return declarations.get(file);
-}
-
-function unknownFields(value, file, path, out) {
-  const decl = declarationOf(file);
-  if (!decl || value === null || typeof value !== "object" || Array.isArray(value)) return;
-  for (const [key, child] of Object.entries(value)) {
-    const type = decl.props.get(key);
-    if (type === undefined) {
-      out.push(`${path}/${key} unknown field`);
-      continue;
-    }
-    const element = /^Array<(\w+)>$/.exec(type)?.[1];
-    const target = decl.imports.get(element ?? type);
-    if (!target) continue; // a scalar, a map, or a type of another package (metadata)
-    const next = join(dirname(file), `${target}.d.ts`);
-    if (element && Array.isArray(child)) child.forEach((c, i) => unknownFields(c, next, `${path}/${key}/${i}`, out));
-    else if (!element) unknownFields(child, next, `${path}/${key}`, out);
-  }
-}
-
 // Envoy Gateway: the platform's schemas, one per kind (kube/tools/schemas/*.schema.json).
 const ajv = new Ajv({ allErrors: true, strict: true });
 const envoyGatewaySchemas = new Map();
@@ -152,10 +77,10 @@ function envoyGatewayProblems(obj) {
 
 async function schemaProblems(obj) {
   if (GATEWAY_API_GROUPS.some((g) => String(obj.apiVersion).startsWith(g))) {
-    const Model = await gatewayApiModel(obj.apiVersion, obj.kind);
+    const { Model, declaration } = await packageModel("@kubernetes-models/gateway-api", obj.apiVersion, obj.kind);
     if (!Model) return [`no Gateway API schema for ${obj.apiVersion} ${obj.kind}`];
     const problems = modelProblems(Model, obj);
-    unknownFields(obj, join(gatewayApiDir, obj.apiVersion, `${obj.kind}.d.ts`), "", problems);
+    unknownFields(obj, declaration, "", problems);
     return problems;
   }
   if (String(obj.apiVersion).startsWith("gateway.envoyproxy.io/")) return envoyGatewayProblems(obj);

@@ -21,15 +21,12 @@
 // Used by kube/tools/validate.mjs (gitopsSchemaProblems, gitopsProblems).
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const kube = join(here, "..", "..");
-const require = process.env.KUBE_TOOLS_DIR
-  ? createRequire(join(process.env.KUBE_TOOLS_DIR, "index.js"))
-  : createRequire(import.meta.url);
+import { modelProblems, packageModel, require, unknownFields } from "./models.mjs";
 const { parseAllDocuments, parse } = require("yaml");
 
 const ENVIRONMENTS = ["dev", "staging", "prod"];
@@ -55,60 +52,11 @@ const id = (o) => `${o.kind}/${o.metadata?.name}`;
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
-function packageDir(name) {
-  for (const dir of require.resolve.paths(name) ?? []) {
-    if (existsSync(join(dir, name, "package.json"))) return join(dir, name);
-  }
-  return undefined;
-}
 const PACKAGES = { "argoproj.io/": "@kubernetes-models/argo-cd", "external-secrets.io/": "@kubernetes-models/external-secrets" };
-const modules = new Map();
-
-async function modelOf(apiVersion, kind) {
+// A kind's model and declaration file, from the package of its API group.
+function modelOf(apiVersion, kind) {
   const group = Object.keys(PACKAGES).find((g) => String(apiVersion).startsWith(g));
-  const dir = group && packageDir(PACKAGES[group]);
-  if (!dir) return {};
-  const index = join(dir, apiVersion, "index.js");
-  if (!modules.has(index)) modules.set(index, existsSync(index) ? await import(pathToFileURL(index).href) : {});
-  return { Model: modules.get(index)[kind], declaration: join(dir, apiVersion, `${kind}.d.ts`) };
-}
-
-// Unknown fields, from the type declarations: one model class per file listing every property,
-// their types imported from sibling files.
-const declarations = new Map();
-function declarationOf(file) {
-  if (!declarations.has(file)) {
-    let parsed;
-    if (existsSync(file)) {
-      const text = readFileSync(file, "utf8");
-      const body = /export declare class \w+ extends Model<\w+> implements \w+ \{\n([\s\S]*?)\n\}/.exec(text);
-      if (body) {
-        const props = new Map([...body[1].matchAll(/^ {4}"([^"]+)"\??: (.+?);?$/gm)].map((m) => [m[1], m[2]]));
-        const imports = new Map([...text.matchAll(/import \{ (\w+) \} from "(\.[^"]+)\.js";/g)].map((m) => [m[1], m[2]]));
-        parsed = { props, imports };
-      }
-    }
-    declarations.set(file, parsed);
-  }
-  return declarations.get(file);
-}
-
-function unknownFields(value, file, path, out) {
-  const decl = declarationOf(file);
-  if (!decl || value === null || typeof value !== "object" || Array.isArray(value)) return;
-  for (const [key, child] of Object.entries(value)) {
-    const type = decl.props.get(key);
-    if (type === undefined) {
-      out.push(`${path}/${key} unknown field`);
-      continue;
-    }
-    const element = /^Array<(\w+)>$/.exec(type)?.[1];
-    const target = decl.imports.get(element ?? type);
-    if (!target) continue;
-    const next = join(dirname(file), `${target}.d.ts`);
-    if (element && Array.isArray(child)) child.forEach((c, i) => unknownFields(c, next, `${path}/${key}/${i}`, out));
-    else if (!element) unknownFields(child, next, `${path}/${key}`, out);
-  }
+  return group ? packageModel(PACKAGES[group], apiVersion, kind) : {};
 }
 
 // Problems of an Argo CD or External Secrets object; undefined for any other kind.
@@ -116,14 +64,7 @@ export async function gitopsSchemaProblems(obj) {
   if (!Object.keys(PACKAGES).some((g) => String(obj.apiVersion).startsWith(g))) return undefined;
   const { Model, declaration } = await modelOf(obj.apiVersion, obj.kind);
   if (!Model) return [`no schema for ${obj.apiVersion} ${obj.kind} (${Object.values(PACKAGES).join(", ")})`];
-  const problems = [];
-  try {
-    new Model(obj).validate();
-  } catch (e) {
-    for (const err of e.errors ?? [e]) {
-      problems.push(err.instancePath !== undefined ? `${err.instancePath || "/"} ${err.message}` : String(err.message));
-    }
-  }
+  const problems = modelProblems(Model, obj);
   unknownFields(obj, declaration, "", problems);
   return problems;
 }

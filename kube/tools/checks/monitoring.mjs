@@ -16,89 +16,21 @@
 // PrometheusRule of the given renderings as a Prometheus rule file, for promtool:
 //   node monitoring.mjs --rules-out DIR FILE...   (kube/validate.sh does this)
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const require = process.env.KUBE_TOOLS_DIR
-  ? createRequire(join(process.env.KUBE_TOOLS_DIR, "index.js"))
-  : createRequire(import.meta.url);
+import { modelProblems, packageModel, require, unknownFields } from "./models.mjs";
 const testsDir = join(here, "..", "..", "monitoring", "rules");
 
 const GROUP = "monitoring.coreos.com/";
 const SEVERITIES = ["critical", "warning"];
 
-function packageDir(name) {
-  for (const dir of require.resolve.paths(name) ?? []) {
-    if (existsSync(join(dir, name, "package.json"))) return join(dir, name);
-  }
-  return undefined;
-}
-const modelsDir = packageDir("@kubernetes-models/prometheus-operator");
-
-const modules = new Map();
-async function modelOf(apiVersion, kind) {
-  if (!modelsDir) return undefined;
-  if (!modules.has(apiVersion)) {
-    const index = join(modelsDir, apiVersion, "index.js");
-    modules.set(apiVersion, existsSync(index) ? await import(pathToFileURL(index).href) : {});
-  }
-  return modules.get(apiVersion)[kind];
-}
-
-// Unknown fields, from the type declarations: one model class per file listing every property,
-// one per line, their types imported from sibling files.
-const declarations = new Map();
-function declarationOf(file) {
-  if (!declarations.has(file)) {
-    let parsed;
-    if (existsSync(file)) {
-      const text = readFileSync(file, "utf8");
-      const body = /export declare class \w+ extends Model<\w+> implements \w+ \{\n([\s\S]*?)\n\}/.exec(text);
-      if (body) {
-        const props = new Map();
-        for (const m of body[1].matchAll(/^ {4}"([^"]+)"\??: (.+?);?$/gm)) props.set(m[1], m[2]);
-        const imports = new Map();
-        for (const m of text.matchAll(/import \{ (\w+) \} from "(\.[^"]+)\.js";/g)) imports.set(m[1], m[2]);
-        parsed = { props, imports };
-      }
-    }
-    declarations.set(file, parsed);
-  }
-  return declarations.get(file);
-}
-
-function unknownFields(value, file, path, out) {
-  const decl = declarationOf(file);
-  if (!decl || value === null || typeof value !== "object" || Array.isArray(value)) return;
-  for (const [key, child] of Object.entries(value)) {
-    const type = decl.props.get(key);
-    if (type === undefined) {
-      out.push(`${path}/${key} unknown field`);
-      continue;
-    }
-    const element = /^Array<(\w+)>$/.exec(type)?.[1];
-    const target = decl.imports.get(element ?? type);
-    if (!target) continue; // a scalar, a map, or a type of another package (metadata, selectors)
-    const next = join(dirname(file), `${target}.d.ts`);
-    if (element && Array.isArray(child)) child.forEach((c, i) => unknownFields(c, next, `${path}/${key}/${i}`, out));
-    else if (!element) unknownFields(child, next, `${path}/${key}`, out);
-  }
-}
-
 async function schemaProblems(obj) {
-  const Model = await modelOf(obj.apiVersion, obj.kind);
+  const { Model, declaration } = await packageModel("@kubernetes-models/prometheus-operator", obj.apiVersion, obj.kind);
   if (!Model) return [`no Prometheus Operator schema for ${obj.apiVersion} ${obj.kind}`];
-  const problems = [];
-  try {
-    new Model(obj).validate();
-  } catch (e) {
-    for (const err of e.errors ?? [e]) {
-      problems.push(err.instancePath !== undefined ? `${err.instancePath || "/"} ${err.message}` : String(err.message));
-    }
-  }
-  unknownFields(obj, join(modelsDir, obj.apiVersion, `${obj.kind}.d.ts`), "", problems);
+  const problems = modelProblems(Model, obj);
+  unknownFields(obj, declaration, "", problems);
   return [...new Set(problems)];
 }
 
