@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -188,14 +187,11 @@ public final class Sites {
    * does not know it (yet), any other answer that it does.
    */
   public static void awaitEverywhere(String code, boolean accepted) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     for (String service : SERVICES) {
-      while (knows(service, code) != accepted) {
-        assertThat(Instant.now())
-            .as("%s still %s site %s", service, accepted ? "refuses" : "accepts", code)
-            .isBefore(deadline);
-        pause();
-      }
+      org.awaitility.Awaitility.await(service + (accepted ? " accepts" : " refuses") + " " + code)
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> knows(service, code) == accepted);
     }
   }
 
@@ -207,14 +203,5 @@ public final class Sites {
             Platform.headers("X-Site", code, "Accept", "application/json"),
             null);
     return !(reply.status() == 404 && reply.body().contains("\"unknown-site\""));
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
