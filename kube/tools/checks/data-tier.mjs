@@ -19,11 +19,20 @@
 //       service's credentials, and requires a replication target outside local development;
 //     - MySQL (component database): a PodDisruptionBudget, a volume claim; outside local
 //       development a StorageClass on every data-tier claim and data-tier images pinned by digest;
-//     - the data tier's claims fit the overlay's ResourceQuota (requests.storage) and LimitRange.
+//     - the data tier's claims fit the overlay's ResourceQuota (requests.storage) and LimitRange;
+//     - NetworkPolicies: the MinIO setup Job resolves names and reaches MinIO's S3 port, which
+//       admits it; outside local development the Job and the MinIO nodes reach the second storage
+//       the buckets replicate to (REPLICATION_ENDPOINT: outside the cluster, HTTPS);
+//     - one source per variable: a service's variable set by env is in none of its envFrom
+//       sources (ConfigMaps, Secrets or, in staging and prod, the ExternalSecrets that make them);
+//  3. across the overlays: the persistent storage every environment requests (StatefulSets' claim
+//     templates, PersistentVolumeClaims, generic ephemeral volumes, RabbitMQ's persistence, times
+//     replicas) is printed per environment, and together it must reach MIN_TOTAL_STORAGE_GIB.
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { allows } from "./environments.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = process.env.KUBE_TOOLS_DIR
@@ -65,6 +74,7 @@ const gibibytes = (q) => {
   return m ? Number(m[1]) * GI[m[2] ?? ""] : NaN;
 };
 const digestPinned = (image) => /@sha256:[0-9a-f]{64}$/.test(String(image));
+const NAMESPACE = "opencommerce";
 
 function selects(selector, labels) {
   const want = selector?.matchLabels ?? {};
@@ -89,6 +99,66 @@ function envOf(container, name, configMaps) {
       found = { value: configMaps.get(source.configMapRef.name).data[name] };
   }
   return found;
+}
+
+// The persistent storage a rendering requests: [owner, GiB per claim, claims]. StatefulSets'
+// claim templates and generic ephemeral volumes once per replica (a Deployment an HPA scales: its
+// minimum), PersistentVolumeClaims once, a RabbitmqCluster's persistence once per node.
+export function storageRequests(objects) {
+  const out = [];
+  const minReplicas = new Map(objects.filter((o) => o.kind === "HorizontalPodAutoscaler")
+    .map((h) => [`${h.spec?.scaleTargetRef?.kind}/${h.spec?.scaleTargetRef?.name}`, h.spec?.minReplicas ?? 1]));
+  for (const o of objects) {
+    const id = `${o.kind}/${o.metadata?.name}`;
+    if (o.kind === "PersistentVolumeClaim") out.push([id, gibibytes(o.spec?.resources?.requests?.storage), 1]);
+    if (o.kind === "RabbitmqCluster") out.push([id, gibibytes(o.spec?.persistence?.storage), o.spec?.replicas ?? 1]);
+    if (!["StatefulSet", "Deployment", "ReplicaSet"].includes(o.kind)) continue;
+    const n = o.spec?.replicas ?? minReplicas.get(id) ?? 1;
+    for (const c of o.spec?.volumeClaimTemplates ?? []) out.push([id, gibibytes(c.spec?.resources?.requests?.storage), n]);
+    for (const v of o.spec?.template?.spec?.volumes ?? [])
+      if (v.ephemeral) out.push([id, gibibytes(v.ephemeral.volumeClaimTemplate?.spec?.resources?.requests?.storage), n]);
+  }
+  return out;
+}
+
+// The seed's requirement: the environments together request at least this much storage.
+export const MIN_TOTAL_STORAGE_GIB = 500;
+// Each overlay's total, as validate.mjs hands the renderings over one by one (overlays-<env>.yaml);
+// the sum is judged once every overlay of kube/overlays/ has been seen.
+const storageTotals = new Map();
+const ENVIRONMENTS = readdirSync(join(here, "..", "..", "overlays"), { withFileTypes: true })
+  .filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const round = (gi) => Math.round(gi * 10) / 10;
+
+function totalStorageProblems(env, total) {
+  storageTotals.set(env, total);
+  if (ENVIRONMENTS.some((e) => !storageTotals.has(e))) return [];
+  const sum = [...storageTotals.values()].reduce((a, b) => a + b, 0);
+  const each = ENVIRONMENTS.map((e) => `${e} ${round(storageTotals.get(e))} GiB`).join(", ");
+  console.log(`info persistent storage requested: ${each}; together ${round(sum)} GiB (at least ${MIN_TOTAL_STORAGE_GIB} GiB)`);
+  if (sum >= MIN_TOTAL_STORAGE_GIB) return [];
+  return [["environments", `request ${round(sum)} GiB of persistent storage together (${each}), below the ${MIN_TOTAL_STORAGE_GIB} GiB the seed needs: raise the sizes in overlays/<env>/data-tier.yaml`]];
+}
+
+// The pod port behind a URL's Service port (MinIO's S3 port), or undefined.
+function minioPort(url, service, container) {
+  const m = /^(https?):\/\/[^:/]+(?::(\d+))?/.exec(url);
+  if (!m || !service) return undefined;
+  const port = Number(m[2] ?? (m[1] === "https" ? 443 : 80));
+  const servicePort = (service.spec?.ports ?? []).find((p) => p.port === port);
+  if (!servicePort) return undefined;
+  const target = servicePort.targetPort ?? port;
+  if (typeof target === "number") return target;
+  return (container.ports ?? []).find((p) => p.name === target)?.containerPort;
+}
+
+// The port of the second storage: REPLICATION_ENDPOINT's where the Secret is rendered (never in
+// staging and prod, whose Secret comes from the secret manager), else HTTPS's.
+function replicationPort(secret) {
+  const b64 = secret?.data?.REPLICATION_ENDPOINT;
+  const url = secret?.stringData?.REPLICATION_ENDPOINT ?? (b64 ? Buffer.from(b64, "base64").toString() : "");
+  const m = /^(https?):\/\/[^:/]+(?::(\d+))?/.exec(url);
+  return m ? Number(m[2] ?? (m[1] === "https" ? 443 : 80)) : 443;
 }
 
 export function problems(objects, file) {
@@ -249,6 +319,55 @@ export function problems(objects, file) {
         if (!required || !target || target.secretRef.optional)
           say("Job", "minio-setup", "outside local development the buckets' replication to a second storage is required (REPLICATION_REQUIRED, Secret minio-replication not optional)");
       }
+
+      // NetworkPolicies (default deny): the Job's pods resolve names and reach MinIO's S3 port,
+      // which admits them; with replication, the Job (target buckets, versioning) and the MinIO
+      // nodes (the replication itself) reach the second storage.
+      const policies = of("NetworkPolicy");
+      const ns = (o) => o.metadata?.namespace ?? NAMESPACE;
+      const jobPod = { ns: ns(job), labels: job.spec.template.metadata?.labels ?? {} };
+      const minioPod = { ns: ns(minio), labels: minio.spec.template.metadata?.labels ?? {} };
+      const dns = { ns: "kube-system", labels: { "k8s-app": "kube-dns" } };
+      const url = String(envOf(jc, "MINIO_URL", configMaps)?.value ?? "");
+      const port = minioPort(url, named("Service", /^https?:\/\/([^:/]+)/.exec(url)?.[1]), containerOf(minio));
+      if (!allows(policies, jobPod, dns, 53, "UDP"))
+        say("Job", "minio-setup", "its pods cannot resolve names: NetworkPolicies allow no DNS (UDP 53 to kube-dns)");
+      if (!port) say("Job", "minio-setup", `MINIO_URL "${url}" names no port of the MinIO StatefulSet's Service`);
+      else if (!allows(policies, jobPod, minioPod, port))
+        say("Job", "minio-setup", `NetworkPolicies do not let its pods reach MinIO (${url}, pod port ${port}): egress from the Job's pods and MinIO's ingress must both allow it`);
+      if (!local) {
+        const remote = replicationPort(secrets.get("minio-replication"));
+        const outside = { ip: true };
+        if (!allows(policies, jobPod, outside, remote))
+          say("Job", "minio-setup", `NetworkPolicies do not let its pods reach the second storage (REPLICATION_ENDPOINT, outside the cluster, port ${remote})`);
+        if (!allows(policies, minioPod, outside, remote))
+          say("StatefulSet", "minio", `NetworkPolicies do not let MinIO reach the second storage its buckets replicate to (REPLICATION_ENDPOINT, outside the cluster, port ${remote})`);
+        if (!allows(policies, minioPod, dns, 53, "UDP"))
+          say("StatefulSet", "minio", "its pods cannot resolve names (REPLICATION_ENDPOINT): NetworkPolicies allow no DNS (UDP 53 to kube-dns)");
+      }
+    }
+  }
+
+  // One source per variable ------------------------------------------------------------------
+  // env wins over envFrom: a service's variable set by env and also present in one of its envFrom
+  // sources is a dead value there, and a misleading one.
+  const externals = new Map(of("ExternalSecret").map((e) => [e.spec?.target?.name ?? e.metadata?.name, e]));
+  const keysOf = (source) => {
+    if (source.configMapRef) return Object.keys(configMaps.get(source.configMapRef.name)?.data ?? {});
+    if (!source.secretRef) return [];
+    const s = secrets.get(source.secretRef.name);
+    if (s) return Object.keys({ ...s.data, ...s.stringData });
+    return (externals.get(source.secretRef.name)?.spec?.data ?? []).map((d) => d.secretKey);
+  };
+  for (const d of services) {
+    const c = containerOf(d);
+    const direct = new Set((c.env ?? []).map((e) => e.name));
+    for (const source of c.envFrom ?? []) {
+      const kind = source.configMapRef ? "ConfigMap" : "Secret";
+      const name = (source.configMapRef ?? source.secretRef)?.name;
+      const shadowed = keysOf(source).filter((k) => direct.has((source.prefix ?? "") + k));
+      if (shadowed.length)
+        say("Deployment", d.metadata.name, `${shadowed.join(", ")} in ${kind} ${name} never reach${shadowed.length > 1 ? "" : "es"} the service: its env sets ${shadowed.length > 1 ? "them" : "it"} (one source per variable)`);
     }
   }
 
@@ -260,10 +379,8 @@ export function problems(objects, file) {
     if (!(db.spec.volumeClaimTemplates ?? []).length) say("StatefulSet", db.metadata.name, "no volume claim");
   }
   const dataTier = [...databases, ...[minio, named("StatefulSet", redis?.metadata?.name)].filter(Boolean)];
-  const claims = []; // [owner, GiB]
   for (const s of dataTier) {
     for (const t of s.spec.volumeClaimTemplates ?? []) {
-      claims.push([`StatefulSet/${s.metadata.name}`, gibibytes(t.spec?.resources?.requests?.storage), s.spec.replicas ?? 1]);
       if (!local && !t.spec?.storageClassName) say("StatefulSet", s.metadata.name, `claim ${t.metadata?.name}: no storageClassName outside local development`);
     }
     if (!local) for (const c of [...(s.spec.template.spec.initContainers ?? []), ...s.spec.template.spec.containers])
@@ -273,21 +390,23 @@ export function problems(objects, file) {
   if (!local && job) for (const c of job.spec.template.spec.containers)
     if (!digestPinned(c.image)) say("Job", "minio-setup", `image ${c.image} is not pinned by digest`);
   if (cluster) {
-    claims.push([`RabbitmqCluster/${cluster.metadata.name}`, gibibytes(cluster.spec?.persistence?.storage), cluster.spec?.replicas ?? 1]);
     if (!local && !cluster.spec?.persistence?.storageClassName) say("RabbitmqCluster", cluster.metadata.name, "no persistence.storageClassName outside local development");
   }
-  for (const [owner, gi] of claims) if (!(gi > 0)) out.push([owner, "a volume claim without a size"]);
-  const total = claims.reduce((sum, [, gi, n]) => sum + gi * n, 0);
+  // Every claim of the rendering counts against the quota, the data tier's and any other.
+  const requested = storageRequests(objects);
+  for (const [owner, gi] of requested) if (!(gi > 0)) out.push([owner, "a volume claim without a size"]);
+  const total = requested.reduce((sum, [, gi, n]) => sum + gi * n, 0);
   for (const q of of("ResourceQuota")) {
     const limit = gibibytes(q.spec?.hard?.["requests.storage"]);
-    if (limit && total > limit) say("ResourceQuota", q.metadata.name, `the data tier claims ${total} GiB, more than requests.storage ${q.spec.hard["requests.storage"]}`);
+    if (limit && total > limit) say("ResourceQuota", q.metadata.name, `the claims request ${round(total)} GiB, more than requests.storage ${q.spec.hard["requests.storage"]}`);
   }
   for (const lr of of("LimitRange")) {
     for (const l of lr.spec?.limits ?? []) {
       if (l.type !== "PersistentVolumeClaim" || !l.max?.storage) continue;
-      for (const [owner, gi] of claims)
+      for (const [owner, gi] of requested)
         if (gi > gibibytes(l.max.storage)) out.push([owner, `a ${gi} GiB claim, above LimitRange ${lr.metadata.name}'s maximum ${l.max.storage}`]);
     }
   }
+  out.push(...totalStorageProblems(file.replace(/^overlays-|\.yaml$/g, ""), total));
   return out;
 }

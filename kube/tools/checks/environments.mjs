@@ -4,6 +4,9 @@
 //    CPU), CPU and memory requests and limits per service;
 //  - the JVM follows the container: heap as MaxRAMPercentage of the memory limit (no -Xmx), with
 //    room left outside the heap;
+//  - a warm start: where an emptyDir is mounted over Liberty's output directory (read-only root
+//    filesystem), an init container of the same image copies the image's output directory (the
+//    workarea and class cache configure.sh prepared) into it;
 //  - no replicas: on a Deployment an HPA manages; every Deployment under a PodDisruptionBudget;
 //  - a ResourceQuota that holds the platform at its peak (most replicas plus the rollout surge)
 //    and a LimitRange whose maximum admits every container; in dev and staging the scheduled
@@ -25,6 +28,7 @@ const TABLE = {
 const APPROX_LIMIT = 1.5;
 const MAX_CPU_LIMIT = 1000; // millicores, every environment: the table's largest figure
 const NON_HEAP_MIB = 192; // a Liberty server's JIT, class metadata, threads and buffers
+const OUTPUT_DIR = "/opt/ol/wlp/output"; // WLP_OUTPUT_DIR of the Open Liberty images
 const NAMESPACE = "opencommerce";
 const SCALE_VERBS = new Set(["get", "list", "watch", "patch", "update"]);
 const SCALE_RESOURCES = new Set(["deployments", "deployments/scale"]);
@@ -257,6 +261,15 @@ export function environmentProblems(file, objects) {
     if (!pct) say(where, "JAVA_TOOL_OPTIONS sets no -XX:MaxRAMPercentage: the heap would not follow the container");
     else if (lm * (1 - pct / 100) < NON_HEAP_MIB)
       say(where, `heap ${pct} % of ${limits.memory} leaves ${Math.round(lm * (1 - pct / 100))} MiB outside it (needs ${NON_HEAP_MIB})`);
+
+    // A warm start: what the image prepared in its output directory reaches the emptyDir over it.
+    const output = (c.volumeMounts ?? []).find((m) => m.mountPath === OUTPUT_DIR);
+    const outputVolume = (podSpec(svc).volumes ?? []).find((v) => v.name === output?.name);
+    const seeds = (i) => i.image === c.image &&
+      (i.volumeMounts ?? []).some((m) => m.name === output.name && m.mountPath !== OUTPUT_DIR && !m.readOnly) &&
+      new RegExp(`\\bcp\\b[^|;&]*${OUTPUT_DIR}/?\\.? `).test([...(i.command ?? []), ...(i.args ?? [])].join(" "));
+    if (outputVolume?.emptyDir && !(podSpec(svc).initContainers ?? []).some(seeds))
+      say(where, `the emptyDir ${output.name} over ${OUTPUT_DIR} hides the workarea and class cache the image prepared: an init container of the same image (${c.image}) must copy ${OUTPUT_DIR} into it`);
   }
 
   if (!row) return problems; // an environment outside the table: the general rules only
