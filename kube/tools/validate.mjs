@@ -20,6 +20,9 @@
 //     required token; per-address limits everywhere and a per-user limit where a token is
 //     required; policies and filters refer to objects that exist; the NetworkPolicy that admits
 //     the gateway names exactly the routed services.
+//  The modules of checks/ add the monitoring, environment, GitOps, data-tier and tracing rules
+//  (checks/tracing.mjs: the collector and the trace back end, the services' OpenTelemetry
+//  settings, the paths between them).
 //
 // Usage: node validate.mjs FILE...  (multi-document YAML, one rendering per file). Run by
 // kube/validate.sh, which installs the npm packages into KUBE_TOOLS_DIR; without it they resolve
@@ -231,6 +234,14 @@ function edgeProblems(objects) {
     for (const t of p.spec?.targetRefs ?? []) {
       if (t.kind === "Gateway") tlsOf.set(`${t.name}/${t.sectionName ?? ""}`, p);
     }
+    // Headers only the platform may set: the site, the token check's subject, and the trace
+    // context (a client's traceparent would choose its trace id and force sampling in prod).
+    const removed = p.spec?.headers?.earlyRequestHeaders?.remove ?? [];
+    for (const h of ["X-Site", "X-Jwt-Sub", "traceparent", "tracestate"]) {
+      if (!removed.some((r) => r.toLowerCase() === h.toLowerCase()))
+        problems.push([key("ClientTrafficPolicy", p.metadata?.name),
+          `does not remove ${h} from the clients' requests (headers.earlyRequestHeaders.remove)`]);
+    }
   }
   for (const [name, g] of gateways) {
     for (const l of (g.spec?.listeners ?? []).filter((l) => l.protocol === "HTTPS")) {
@@ -354,6 +365,7 @@ for (const file of process.argv.slice(2)) {
   for (const [name, p] of (await import("./checks/environments.mjs")).environmentProblems(basename(file), objects)) lines.push(`  ${name}: ${p}`);
   for (const [name, p] of await (await import("./checks/gitops.mjs")).gitopsProblems(basename(file), objects)) lines.push(`  ${name}: ${p}`);
   for (const [name, p] of (await import("./checks/data-tier.mjs")).problems(objects, basename(file))) lines.push(`  ${name}: ${p}`);
+  for (const [name, p] of (await import("./checks/tracing.mjs")).tracingProblems(basename(file), objects)) lines.push(`  ${name}: ${p}`);
   if (lines.length) {
     failed++;
     console.log(`FAIL ${basename(file)}: ${objects.length} objects, ${lines.length} problems`);

@@ -28,8 +28,10 @@ public class ContextPropagation implements ClientRequestFilter {
         .putSingle(
             RequestContextFilter.CORRELATION_ID,
             captured != null ? captured.correlationId() : request.correlationId());
+    // Where the server traces, its REST client has set the client span's own context already.
     String traceparent = captured != null ? captured.traceparent() : request.traceparent();
-    if (traceparent != null) {
+    if (traceparent != null
+        && !outgoing.getHeaders().containsKey(RequestContextFilter.TRACEPARENT)) {
       outgoing.getHeaders().putSingle(RequestContextFilter.TRACEPARENT, traceparent);
     }
   }

@@ -1,6 +1,7 @@
 package io.opencommerce.kit.client;
 
 import io.opencommerce.kit.security.CurrentUser;
+import io.opencommerce.kit.tracing.Traces;
 import io.opencommerce.kit.web.CurrentRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -34,8 +35,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
  * -> orders.order(id)}), invoked through the bean, so every rule of the kit's client applies
  * unchanged: base URL, timeouts, problem+json answers, the bulkhead, circuit breaker and retry of
  * that method. What the request thread knows and the call's thread does not is carried over: the
- * site, correlation id and trace context ({@link ContextPropagation}) and the caller's own token
- * ({@link ServiceClient#callerBearer()}), read when the call is submitted.
+ * site, correlation id and trace context ({@link ContextPropagation}, {@link Traces}) and the
+ * caller's own token ({@link ServiceClient#callerBearer()}), read when the call is submitted.
  *
  * <p>Calls run on threads of their own ({@code platform.calls.parallel.threads}, 32, from the
  * server's managed thread factory, so they have the application's context), never on the server's
@@ -57,7 +58,8 @@ public class ParallelCalls {
    *
    * @param bearer the caller's own {@code Bearer …} token, or null for an anonymous caller
    */
-  record Captured(String site, String correlationId, String traceparent, String bearer) {}
+  record Captured(
+      String site, String correlationId, String traceparent, String bearer, Object trace) {}
 
   @Resource ManagedThreadFactory threads;
   @Inject CurrentRequest request;
@@ -159,7 +161,7 @@ public class ParallelCalls {
     }
     Captured previous = CAPTURED.get();
     CAPTURED.set(context);
-    try {
+    try (AutoCloseable trace = Traces.attach(context == null ? null : context.trace())) {
       result.complete(call.get());
     } catch (Throwable e) {
       result.completeExceptionally(e);
@@ -186,7 +188,11 @@ public class ParallelCalls {
       return null;
     }
     return new Captured(
-        request.site(), request.correlationId(), request.traceparent(), bearerOf(caller));
+        request.site(),
+        request.correlationId(),
+        request.traceparent(),
+        bearerOf(caller),
+        Traces.capture());
   }
 
   /** The caller's token as an {@code Authorization} value; null when anonymous or off-request. */

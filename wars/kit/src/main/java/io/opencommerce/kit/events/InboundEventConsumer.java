@@ -9,9 +9,11 @@ import com.rabbitmq.client.ShutdownSignalException;
 import io.opencommerce.contracts.EventTypes;
 import io.opencommerce.contracts.IntegrationEvent;
 import io.opencommerce.kit.config.ServiceIdentity;
+import io.opencommerce.kit.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -196,6 +198,29 @@ public class InboundEventConsumer {
         count("dead_lettered");
         return;
       }
+      EventEnvelope received = envelope[0];
+      try {
+        // The handler's work and its log lines join the trace of the request that published it.
+        Traces.consuming(
+            received.type() + " process",
+            received.traceparent(),
+            () -> {
+              try {
+                settle(tag, received, event);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              return null;
+            });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+
+    /** Handles the event and acknowledges it, or returns it to the queue when handling failed. */
+    private void settle(long tag, EventEnvelope received, IntegrationEvent event)
+        throws IOException {
+      EventEnvelope[] envelope = {received};
       try {
         boolean handled = handleThroughOutages(envelope[0], event);
         LOG.info(

@@ -2,6 +2,7 @@ package io.opencommerce.kit.web;
 
 import io.opencommerce.kit.sites.Site;
 import io.opencommerce.kit.sites.SiteRegistry;
+import io.opencommerce.kit.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
@@ -45,8 +46,14 @@ public class CurrentRequest {
     return read(RequestContext::correlationId, UUID.randomUUID().toString());
   }
 
+  /**
+   * The trace context to hand on (to a service called, in an event published): the current span's
+   * where this server traces ({@link Traces}), else the request's own {@code traceparent} as it
+   * came, so a server without tracing passes its caller's trace through.
+   */
   public String traceparent() {
-    return read(RequestContext::traceparent, null);
+    String current = Traces.traceparent();
+    return current != null ? current : read(RequestContext::traceparent, null);
   }
 
   public String remoteAddress() {
