@@ -16,5 +16,18 @@ public enum SecurityEventType {
   ROLE_GRANTED,
   ROLE_REVOKED,
   SERVICE_TOKEN_ISSUED,
-  SERVICE_TOKEN_REFUSED
+  SERVICE_TOKEN_REFUSED;
+
+  /** Whether the event is a refusal (a wrong password, a locked account, a replayed token). */
+  public boolean isRefusal() {
+    return switch (this) {
+      case LOGIN_FAILED,
+          LOGIN_REFUSED_LOCKED,
+          ACCOUNT_LOCKED,
+          REFRESH_TOKEN_REUSED,
+          SERVICE_TOKEN_REFUSED ->
+          true;
+      default -> false;
+    };
+  }
 }
