@@ -311,6 +311,10 @@ export function environmentProblems(file, objects) {
         say(`${o.kind}/${o.metadata.name}`, `container ${c.name}: limits above LimitRange ${limitRange.metadata.name}'s max`);
     }
   }
+  const gib = (mi) => Math.round((mi / 1024) * 10) / 10;
+  const cpus = (m) => Math.round(m / 100) / 10;
+  console.log(`info ${env} at its peak: ${peak.pods} pods, requests ${cpus(peak["requests.cpu"])} CPU / ${gib(peak["requests.memory"])} GiB, limits ${cpus(peak["limits.cpu"])} CPU / ${gib(peak["limits.memory"])} GiB` +
+    (quota ? ` (quota: ${quota.spec?.hard?.pods} pods, ${quota.spec?.hard?.["requests.cpu"]} CPU / ${quota.spec?.hard?.["requests.memory"]}, limits ${quota.spec?.hard?.["limits.cpu"]} CPU / ${quota.spec?.hard?.["limits.memory"]})` : ""));
   if (quota) {
     for (const [key, need] of Object.entries(peak)) {
       const hard = quota.spec?.hard?.[key];
