@@ -32,16 +32,11 @@ class SecurityLogIT {
     String adminId = subjectOf(admin.accessToken());
     String created = "security-" + UUID.randomUUID();
     Reply product =
-        Platform.request(
+        send(
             "POST",
             PRODUCTS,
-            Platform.headers(
-                "Authorization",
-                Platform.bearer(admin.accessToken()),
-                "Content-Type",
-                "application/json",
-                "X-Correlation-Id",
-                created),
+            admin.accessToken(),
+            created,
             Bodies.json(
                 new ProductRequest(
                     "SEC-" + UUID.randomUUID().toString().substring(0, 8),
@@ -69,17 +64,7 @@ class SecurityLogIT {
     // A refused change is recorded as refused, and changes nothing.
     String refused = "security-" + UUID.randomUUID();
     Reply invalid =
-        Platform.request(
-            "POST",
-            PRODUCTS,
-            Platform.headers(
-                "Authorization",
-                Platform.bearer(admin.accessToken()),
-                "Content-Type",
-                "application/json",
-                "X-Correlation-Id",
-                refused),
-            "{\"sku\":\"\",\"price\":-1}");
+        send("POST", PRODUCTS, admin.accessToken(), refused, "{\"sku\":\"\",\"price\":-1}");
     invalid.assertProblem(400, null);
     JsonObject denied = securityRecord(refused);
     assertThat(denied.getString("ext_securityAction")).isEqualTo("staff-change");
@@ -92,16 +77,11 @@ class SecurityLogIT {
     Session customer = Platform.registerAndLogin("security-denied");
     String correlation = "security-" + UUID.randomUUID();
     Reply reply =
-        Platform.request(
+        send(
             "POST",
             Platform.BASE + "/websites/api/sites",
-            Platform.headers(
-                "Authorization",
-                Platform.bearer(customer.accessToken()),
-                "Content-Type",
-                "application/json",
-                "X-Correlation-Id",
-                correlation),
+            customer.accessToken(),
+            correlation,
             "{}");
     reply.assertProblem(403, null);
 
@@ -119,10 +99,11 @@ class SecurityLogIT {
     long before = failedLogins();
     String correlation = "security-" + UUID.randomUUID();
     Reply login =
-        Platform.request(
+        send(
             "POST",
             Platform.AUTH + "/sessions",
-            Platform.headers("Content-Type", "application/json", "X-Correlation-Id", correlation),
+            null,
+            correlation,
             Platform.loginJson(account.email(), "Wrong-Guess-" + correlation));
     assertThat(login.status()).isEqualTo(401);
 
@@ -139,22 +120,35 @@ class SecurityLogIT {
     Session customer = Platform.registerAndLogin("security-own");
     String correlation = "security-" + UUID.randomUUID();
     Reply changed =
-        Platform.request(
+        send(
             "PUT",
             Platform.BASE + "/baskets/api/basket/items/" + UUID.randomUUID(),
-            Platform.headers(
-                "Authorization",
-                Platform.bearer(customer.accessToken()),
-                "Content-Type",
-                "application/json",
-                "X-Correlation-Id",
-                correlation),
+            customer.accessToken(),
+            correlation,
             "{\"quantity\":1}");
     assertThat(changed.status()).as(changed.body()).isLessThan(500);
     // A later administrator's record shows the log has been written past that request.
     anAdministratorsChangesAreRecordedWithTheirOutcome();
     assertThat(ServerLogs.records(correlation))
         .noneMatch(record -> "io.opencommerce.security".equals(record.getString("module", null)));
+  }
+
+  /**
+   * A JSON request by the holder of {@code token}, under the correlation id {@code correlation}.
+   */
+  private static Reply send(
+      String method, String url, String token, String correlation, String json) {
+    return Platform.request(
+        method,
+        url,
+        Platform.headers(
+            "Authorization",
+            token == null ? null : Platform.bearer(token),
+            "Content-Type",
+            "application/json",
+            "X-Correlation-Id",
+            correlation),
+        json);
   }
 
   private static JsonObject securityRecord(String correlation) {
