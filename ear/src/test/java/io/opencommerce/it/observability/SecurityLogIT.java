@@ -94,6 +94,21 @@ class SecurityLogIT {
   }
 
   @Test
+  void aForgedTokenIsRecordedWithoutTheToken() {
+    String forged = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJmb3JnZWQiLCJncm91cHMiOlsiYWRtaW4iXX0.c2ln";
+    String correlation = "security-" + UUID.randomUUID();
+    send("POST", Platform.BASE + "/websites/api/sites", forged, correlation, "{}")
+        .assertProblem(401, null);
+
+    JsonObject record = securityRecord(correlation);
+    assertThat(record.getString("ext_securityAction")).isEqualTo("token-refused");
+    assertThat(record.getString("ext_securityOutcome")).isEqualTo("denied");
+    assertThat(record.getString("ext_actor")).isEqualTo("anonymous");
+    assertThat(record.getString("ext_target")).isEqualTo("POST /websites/api/sites");
+    assertThat(record.toString()).doesNotContain(forged);
+  }
+
+  @Test
   void aFailedLoginIsRecordedAndCountedWithoutItsPassword() {
     Session account = Platform.registerAndLogin("security-login");
     long before = failedLogins();
