@@ -48,16 +48,25 @@ public class Purges {
   }
 
   private int purge(String rows, Duration keep, String delete, int max) throws Exception {
-    try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement statement = connection.prepareStatement(delete)) {
+    try (Connection connection = database.dataSource().getConnection()) {
       connection.setAutoCommit(true); // each batch stands on its own
-      statement.setTimestamp(1, Timestamp.from(Instant.now().minus(keep)));
-      statement.setInt(2, max);
-      int deleted = statement.executeUpdate();
-      if (deleted > 0) {
-        LOG.info(() -> "Purged " + deleted + " " + rows + " older than " + keep);
+      // READ COMMITTED: the DELETE locks only the rows it deletes. Under the default REPEATABLE
+      // READ it also keeps the lock on the first index entry past its range (a newer row: a
+      // subscription being confirmed that moment), and a request updating that row deadlocked
+      // with it.
+      int isolation = connection.getTransactionIsolation();
+      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      try (PreparedStatement statement = connection.prepareStatement(delete)) {
+        statement.setTimestamp(1, Timestamp.from(Instant.now().minus(keep)));
+        statement.setInt(2, max);
+        int deleted = statement.executeUpdate();
+        if (deleted > 0) {
+          LOG.info(() -> "Purged " + deleted + " " + rows + " older than " + keep);
+        }
+        return deleted;
+      } finally {
+        connection.setTransactionIsolation(isolation);
       }
-      return deleted;
     }
   }
 }
