@@ -90,6 +90,33 @@ class TicketStatusIT {
   }
 
   @Test
+  void theOpenTicketsAreThoseNotYetResolvedOrClosed() {
+    Session someone = Platform.registerAndLogin("sav-open-list");
+    String waiting = SupportDesk.opened(someone.accessToken(), "Still waiting").getString("id");
+    String resolved = SupportDesk.opened(someone.accessToken(), "Sorted out").getString("id");
+    String closed = SupportDesk.opened(someone.accessToken(), "Never mind").getString("id");
+    Reply taken =
+        call(
+            "PUT",
+            "/tickets/" + resolved + "/assignee",
+            Bodies.json(new AssigneeRequest(UUID.fromString(agent.userId()), null)),
+            agent.accessToken());
+    assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+    assertThat(move(resolved, "RESOLVED", agent.accessToken()).status()).isEqualTo(200);
+    assertThat(move(closed, "CLOSED", someone.accessToken()).status()).isEqualTo(200);
+
+    JsonObject open = call("GET", "/tickets?open=true", null, someone.accessToken()).json();
+    assertThat(open.getJsonArray("items").getValuesAs(JsonObject.class))
+        .extracting(ticket -> ticket.getString("id"))
+        .containsExactly(waiting);
+    assertThat(open.getJsonNumber("total").longValue()).isEqualTo(1);
+    JsonObject all = call("GET", "/tickets?open=false", null, someone.accessToken()).json();
+    assertThat(all.getJsonNumber("total").longValue()).isEqualTo(3);
+    call("GET", "/tickets?open=maybe", null, someone.accessToken())
+        .assertProblem(400, "validation-failed");
+  }
+
+  @Test
   void customersMayOnlyCloseOrReopenTheirTickets() {
     String id = takenTicket("Customer moves");
     move(id, "RESOLVED", customer.accessToken()).assertProblem(403, "forbidden");

@@ -48,6 +48,23 @@ public interface SavApi {
       @QueryParam("limit") Integer limit,
       @QueryParam("offset") Integer offset);
 
+  /**
+   * Tickets, newest first, with their total: with {@code open} true those not yet resolved or
+   * closed, false the others too; a customer's own, for staff every customer's.
+   */
+  @GET
+  @Path("tickets")
+  Page<TicketSummary> tickets(
+      @HeaderParam("Authorization") String authorization,
+      @QueryParam("open") Boolean open,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("offset") Integer offset);
+
+  /** The tickets not yet resolved or closed ({@code open=true}), newest first. */
+  default Page<TicketSummary> openTickets(String authorization, Integer limit, Integer offset) {
+    return tickets(authorization, Boolean.TRUE, limit, offset);
+  }
+
   @GET
   @Path("tickets/{id}")
   TicketView ticket(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);

@@ -89,7 +89,8 @@ public class TicketResource {
    * Tickets of the site, newest first, paged with their total. A customer gets their own (naming
    * another customer is 403); staff get everyone's, filtered by {@code status}, {@code assigneeId},
    * {@code unassigned=true} (the queue), {@code breached=true} (past a deadline) and {@code
-   * customerId}. The staff filters are 403 for customers.
+   * customerId}. The staff filters are 403 for customers. Anyone may ask for {@code open=true}: the
+   * tickets not yet resolved or closed.
    */
   @GET
   @RolesAllowed({Roles.CUSTOMER, Roles.AGENT, Roles.ADMIN})
@@ -105,6 +106,8 @@ public class TicketResource {
           String breached,
       @QueryParam("customerId") @Pattern(regexp = UUID_TEXT, message = "must be a UUID")
           String customerId,
+      @QueryParam("open") @Pattern(regexp = "true|false", message = "must be true or false")
+          String open,
       @BeanParam @Valid PageRequest page) {
     boolean staff = caller.seesAllCustomers();
     if (!staff && (assigneeId != null || unassigned != null || breached != null)) {
@@ -117,7 +120,8 @@ public class TicketResource {
             status == null ? null : TicketStatus.valueOf(status),
             assigneeId == null ? null : UUID.fromString(assigneeId),
             "true".equals(unassigned),
-            "true".equals(breached));
+            "true".equals(breached),
+            "true".equals(open));
     return page.page(
         tickets.page(filter, page.limit(), page.offset()).stream().map(Views::summary).toList(),
         tickets.count(filter));

@@ -60,7 +60,16 @@ public class Tickets {
    * {@code unassigned}: only the queue; {@code breached}: only those past a deadline.
    */
   public record Filter(
-      UUID customer, TicketStatus status, UUID assignee, boolean unassigned, boolean breached) {}
+      UUID customer,
+      TicketStatus status,
+      UUID assignee,
+      boolean unassigned,
+      boolean breached,
+      boolean unsettled) {}
+
+  /** What is not yet settled: every status but resolved and closed. */
+  private static final List<TicketStatus> UNSETTLED =
+      List.copyOf(EnumSet.complementOf(EnumSet.of(TicketStatus.RESOLVED, TicketStatus.CLOSED)));
 
   /** What a new ticket says. */
   public record Opening(String subject, Category category, String orderNumber, String message) {}
@@ -285,19 +294,16 @@ public class Tickets {
                 "t.assigneeId IS NULL AND t.status = :queued",
                 "queued",
                 filter.unassigned() ? TicketStatus.OPEN : null);
+    if (filter.breached() || filter.unsettled()) {
+      where = where.and("t.status IN :unsettled", "unsettled", UNSETTLED);
+    }
     if (filter.breached()) {
       where =
-          where
-              .and(
-                  "t.status IN :unsettled",
-                  "unsettled",
-                  List.copyOf(
-                      EnumSet.complementOf(EnumSet.of(TicketStatus.RESOLVED, TicketStatus.CLOSED))))
-              .and(
-                  "((t.firstResponseAt IS NULL AND t.firstResponseDue < :now)"
-                      + " OR t.resolutionDue < :now)",
-                  "now",
-                  Instant.now());
+          where.and(
+              "((t.firstResponseAt IS NULL AND t.firstResponseDue < :now)"
+                  + " OR t.resolutionDue < :now)",
+              "now",
+              Instant.now());
     }
     return where.bind(em.createQuery(select + where.where() + order, type));
   }

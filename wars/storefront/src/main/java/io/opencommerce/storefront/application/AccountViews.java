@@ -56,8 +56,8 @@ public final class AccountViews {
 
   /**
    * The customer's tickets still open (neither resolved nor closed), newest first. {@code complete}
-   * is false when the customer has more tickets than were read ({@code
-   * storefront.account.tickets-scanned}): an older open one is then not listed.
+   * is false when the customer has more open tickets than were read ({@code
+   * storefront.account.tickets-scanned}): the oldest of them are then not listed.
    */
   public record OpenTickets(List<TicketSummary> items, boolean complete) {}
 }

@@ -47,7 +47,7 @@ public class Accounts {
     CompletableFuture<Page<OrderView>> recent =
         calls.submit(() -> orders.recent(settings.recentOrders()));
     CompletableFuture<Page<TicketSummary>> tickets =
-        calls.submit(() -> sav.tickets(settings.ticketsScanned()));
+        calls.submit(() -> sav.openTickets(settings.ticketsScanned()));
     Duration waited = settings.partTimeout();
     ParallelCalls.awaitAll(waited, profile, book, recent, tickets);
 

@@ -13,8 +13,8 @@ public class SavService extends ServiceClient<SavApi> {
     super(SavApi.class, "sav");
   }
 
-  /** The caller's newest {@code limit} tickets, whatever their status. */
-  public Page<TicketSummary> tickets(int limit) {
-    return call(api -> api.tickets(callerBearer(), null, null, null, null, limit, 0));
+  /** The caller's newest {@code limit} tickets not yet resolved or closed, with their total. */
+  public Page<TicketSummary> openTickets(int limit) {
+    return call(api -> api.openTickets(callerBearer(), limit, 0));
   }
 }

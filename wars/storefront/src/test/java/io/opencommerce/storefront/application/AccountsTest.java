@@ -89,7 +89,7 @@ class AccountsTest {
     accounts.sav =
         new SavService() {
           @Override
-          public Page<TicketSummary> tickets(int limit) {
+          public Page<TicketSummary> openTickets(int limit) {
             return tickets.get();
           }
         };
