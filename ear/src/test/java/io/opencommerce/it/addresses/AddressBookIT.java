@@ -95,6 +95,11 @@ class AddressBookIT {
     assertThat(homeNow.getBoolean("defaultShipping")).isFalse();
     assertThat(workNow.getBoolean("defaultShipping")).isTrue();
     assertThat(workNow.getBoolean("defaultBilling")).isFalse();
+    // The defaults in one read, whatever the book's length.
+    var defaults = get(API + "/addresses/defaults", token).json();
+    assertThat(defaults.getJsonObject("shipping").getString("id")).isEqualTo(work);
+    assertThat(defaults.getJsonObject("billing").getString("id")).isEqualTo(home);
+    assertThat(defaults.getInt("count")).isEqualTo(2);
 
     var moved =
         send(
@@ -108,6 +113,29 @@ class AddressBookIT {
 
     assertThat(send("DELETE", API + "/addresses/" + home, null, token).status()).isEqualTo(204);
     get(API + "/addresses/" + home, token).assertProblem(404, "not-found");
+    defaults = get(API + "/addresses/defaults", token).json();
+    assertThat(defaults.getJsonObject("shipping").getString("id")).isEqualTo(work);
+    assertThat(defaults.getJsonObject("billing").getString("id")).isEqualTo(work);
+    assertThat(defaults.getInt("count")).isEqualTo(1);
+  }
+
+  @Test
+  void theDefaultsAreTheOwnersOrAnAdministrators() {
+    Session owner = Platform.registerAndLogin("defaults-owner");
+    var empty = get(API + "/addresses/defaults", owner.accessToken()).json();
+    // No default marked: the fields are left out, as every null field of the platform's answers.
+    assertThat(empty.containsKey("shipping")).isFalse();
+    assertThat(empty.containsKey("billing")).isFalse();
+    assertThat(empty.getInt("count")).isZero();
+
+    Session other = Platform.registerAndLogin("defaults-other");
+    get(API + "/addresses/defaults?ownerId=" + owner.userId(), other.accessToken())
+        .assertProblem(403, "forbidden");
+    var seenByAdmin =
+        get(API + "/addresses/defaults?ownerId=" + owner.userId(), Platform.admin().accessToken());
+    assertThat(seenByAdmin.status()).isEqualTo(200);
+    assertThat(seenByAdmin.json().getInt("count")).isZero();
+    assertThat(get(API + "/addresses/defaults", null).status()).isEqualTo(401);
   }
 
   @Test

@@ -33,6 +33,11 @@ public interface AddressesApi {
       @QueryParam("limit") Integer limit,
       @QueryParam("offset") Integer offset);
 
+  /** The caller's default shipping and billing addresses and the book's size. */
+  @GET
+  @Path("addresses/defaults")
+  AddressDefaults defaults(@HeaderParam("Authorization") String authorization);
+
   @GET
   @Path("addresses/{id}")
   AddressView get(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);

@@ -1,6 +1,7 @@
 package io.opencommerce.addresses.api;
 
 import io.opencommerce.addresses.application.AddressBooks;
+import io.opencommerce.addresses.client.AddressDefaults;
 import io.opencommerce.addresses.client.AddressRequest;
 import io.opencommerce.addresses.client.AddressView;
 import io.opencommerce.addresses.domain.Address;
@@ -49,13 +50,40 @@ public class AddressResource {
   @GET
   public Page<AddressView> list(
       @QueryParam("ownerId") UUID ownerId, @BeanParam @Valid PageRequest page) {
+    UUID owner = owner(ownerId);
+    return page.page(
+        books.page(owner, page.limit(), page.offset()).stream().map(AddressResource::view).toList(),
+        books.count(owner));
+  }
+
+  /**
+   * The book's default shipping and billing addresses (left out where none is marked) and its size,
+   * however long the book: the caller's own, or with {@code ?ownerId=} (administrators) anyone's.
+   */
+  @GET
+  @Path("defaults")
+  public AddressDefaults defaults(@QueryParam("ownerId") UUID ownerId) {
+    UUID owner = owner(ownerId);
+    AddressView shipping = null;
+    AddressView billing = null;
+    for (Address address : books.defaults(owner)) {
+      if (address.isDefaultShipping()) {
+        shipping = view(address);
+      }
+      if (address.isDefaultBilling()) {
+        billing = view(address);
+      }
+    }
+    return new AddressDefaults(shipping, billing, books.count(owner));
+  }
+
+  /** Whose book: the caller's, or another's for an administrator (403 for anyone else). */
+  private UUID owner(UUID ownerId) {
     UUID owner = ownerId == null ? caller.id() : ownerId;
     if (!owner.equals(caller.id()) && !caller.isAdmin()) {
       throw ProblemException.forbidden("Only administrators list other customers' addresses.");
     }
-    return page.page(
-        books.page(owner, page.limit(), page.offset()).stream().map(AddressResource::view).toList(),
-        books.count(owner));
+    return owner;
   }
 
   @POST

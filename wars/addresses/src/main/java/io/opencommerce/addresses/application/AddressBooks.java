@@ -98,6 +98,18 @@ public class AddressBooks {
         .getResultList();
   }
 
+  /** The book's default shipping and billing addresses: at most two, one of each. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Address> defaults(UUID owner) {
+    return em.createQuery(
+            "SELECT a FROM Address a WHERE a.ownerId = :owner AND a.site = :site"
+                + " AND (a.defaultShipping = TRUE OR a.defaultBilling = TRUE)",
+            Address.class)
+        .setParameter("owner", owner.toString())
+        .setParameter("site", request.site())
+        .getResultList();
+  }
+
   @Transactional(Transactional.TxType.SUPPORTS)
   public long count(UUID owner) {
     return em.createQuery(

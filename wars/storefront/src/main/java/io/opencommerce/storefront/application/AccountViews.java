@@ -16,13 +16,8 @@ public final class AccountViews {
 
   private AccountViews() {}
 
-  /**
-   * The address book's default addresses (null: none marked), and how many addresses it holds.
-   * {@code complete} is false when the book was longer than what was read ({@code
-   * storefront.account.addresses-scanned}): a default further on is then not shown.
-   */
-  public record DefaultAddresses(
-      AddressView shipping, AddressView billing, long count, boolean complete) {}
+  /** The address book's default addresses (null: none marked), and how many addresses it holds. */
+  public record DefaultAddresses(AddressView shipping, AddressView billing, long count) {}
 
   /** The newest orders, and how many the customer has in all. */
   public record RecentOrders(List<OrderSummary> items, long total) {}

@@ -1,6 +1,6 @@
 package io.opencommerce.storefront.application;
 
-import io.opencommerce.addresses.client.AddressView;
+import io.opencommerce.addresses.client.AddressDefaults;
 import io.opencommerce.auth.client.UserProfile;
 import io.opencommerce.contracts.api.Page;
 import io.opencommerce.kit.client.ParallelCalls;
@@ -42,8 +42,7 @@ public class Accounts {
 
   public ComposedPage overview() {
     CompletableFuture<UserProfile> profile = calls.submit(() -> auth.me());
-    CompletableFuture<Page<AddressView>> book =
-        calls.submit(() -> addresses.book(settings.addressesScanned()));
+    CompletableFuture<AddressDefaults> book = calls.submit(() -> addresses.defaults());
     CompletableFuture<Page<OrderView>> recent =
         calls.submit(() -> orders.recent(settings.recentOrders()));
     CompletableFuture<Page<TicketSummary>> tickets =
@@ -65,19 +64,8 @@ public class Accounts {
         .build();
   }
 
-  static DefaultAddresses defaults(Page<AddressView> book) {
-    AddressView shipping = null;
-    AddressView billing = null;
-    for (AddressView address : book.items()) {
-      if (address.defaultShipping() && shipping == null) {
-        shipping = address;
-      }
-      if (address.defaultBilling() && billing == null) {
-        billing = address;
-      }
-    }
-    return new DefaultAddresses(
-        shipping, billing, book.total(), book.total() <= book.items().size());
+  static DefaultAddresses defaults(AddressDefaults book) {
+    return new DefaultAddresses(book.shipping(), book.billing(), book.count());
   }
 
   static RecentOrders recentOrders(Page<OrderView> page) {

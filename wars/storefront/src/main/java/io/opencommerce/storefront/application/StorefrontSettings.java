@@ -51,10 +51,6 @@ public class StorefrontSettings {
   int recentOrders;
 
   @Inject
-  @ConfigProperty(name = "storefront.account.addresses-scanned", defaultValue = "100")
-  int addressesScanned;
-
-  @Inject
   @ConfigProperty(name = "storefront.account.tickets-scanned", defaultValue = "50")
   int ticketsScanned;
 
@@ -76,7 +72,6 @@ public class StorefrontSettings {
     settings.staleFor = "PT30S";
     settings.faqLimit = 20;
     settings.recentOrders = 5;
-    settings.addressesScanned = 100;
     settings.ticketsScanned = 50;
     settings.init();
     return settings;
@@ -97,7 +92,6 @@ public class StorefrontSettings {
     staleSeconds = seconds("storefront.product-pages.stale-for", staleFor);
     page("storefront.product-pages.faq-limit", faqLimit);
     page("storefront.account.recent-orders", recentOrders);
-    page("storefront.account.addresses-scanned", addressesScanned);
     page("storefront.account.tickets-scanned", ticketsScanned);
   }
 
@@ -140,10 +134,6 @@ public class StorefrontSettings {
 
   public int recentOrders() {
     return recentOrders;
-  }
-
-  public int addressesScanned() {
-    return addressesScanned;
   }
 
   public int ticketsScanned() {

@@ -3,7 +3,7 @@ package io.opencommerce.storefront.application;
 import static io.opencommerce.storefront.application.Fakes.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opencommerce.addresses.client.AddressView;
+import io.opencommerce.addresses.client.AddressDefaults;
 import io.opencommerce.auth.client.UserProfile;
 import io.opencommerce.contracts.api.Page;
 import io.opencommerce.kit.client.ParallelCalls;
@@ -36,7 +36,7 @@ class AccountsTest {
   private Accounts accounts;
 
   private Supplier<UserProfile> profile;
-  private Supplier<Page<AddressView>> book;
+  private Supplier<AddressDefaults> book;
   private Supplier<Page<OrderView>> recent;
   private Supplier<Page<TicketSummary>> tickets;
 
@@ -46,13 +46,10 @@ class AccountsTest {
     profile = () -> Fakes.profile(customer);
     book =
         () ->
-            new Page<>(
-                List.of(
-                    Fakes.address(customer, "Paris", false, true),
-                    Fakes.address(customer, "Lyon", true, false)),
-                2,
-                100,
-                0);
+            new AddressDefaults(
+                Fakes.address(customer, "Lyon", true, false),
+                Fakes.address(customer, "Paris", false, true),
+                2);
     recent = () -> new Page<>(List.of(Fakes.order(UUID.randomUUID(), customer, null)), 12, 5, 0);
     tickets =
         () ->
@@ -75,7 +72,7 @@ class AccountsTest {
     accounts.addresses =
         new AddressesService() {
           @Override
-          public Page<AddressView> book(int limit) {
+          public AddressDefaults defaults() {
             return book.get();
           }
         };
@@ -114,7 +111,6 @@ class AccountsTest {
     assertThat(addresses.getJsonObject("shipping").getString("city")).isEqualTo("Lyon");
     assertThat(addresses.getJsonObject("billing").getString("city")).isEqualTo("Paris");
     assertThat(addresses.getInt("count")).isEqualTo(2);
-    assertThat(addresses.getBoolean("complete")).isTrue();
     JsonObject orders = body.getJsonObject("recentOrders").getJsonObject("data");
     assertThat(orders.getInt("total")).isEqualTo(12);
     JsonObject order = orders.getJsonArray("items").getJsonObject(0);
@@ -135,7 +131,7 @@ class AccountsTest {
     CyclicBarrier allStarted = new CyclicBarrier(4);
     Supplier<UserProfile> me = profile;
     profile = () -> together(allStarted, me);
-    Supplier<Page<AddressView>> addresses = book;
+    Supplier<AddressDefaults> addresses = book;
     book = () -> together(allStarted, addresses);
     Supplier<Page<OrderView>> orders = recent;
     recent = () -> together(allStarted, orders);
@@ -166,8 +162,8 @@ class AccountsTest {
   }
 
   @Test
-  void aBookWithoutDefaultsOrLongerThanReadSaysSo() {
-    book = () -> new Page<>(List.of(Fakes.address(customer, "Paris", false, false)), 140, 100, 0);
+  void aBookWithoutDefaultsAndMoreOpenTicketsThanReadSaySo() {
+    book = () -> new AddressDefaults(null, null, 140);
     tickets =
         () -> new Page<>(List.of(Fakes.ticket(customer, "SAV-0000000009", "RESOLVED")), 80, 50, 0);
 
@@ -176,7 +172,7 @@ class AccountsTest {
     JsonObject addresses = body.getJsonObject("addresses").getJsonObject("data");
     assertThat(addresses.get("shipping")).isEqualTo(JsonValue.NULL);
     assertThat(addresses.get("billing")).isEqualTo(JsonValue.NULL);
-    assertThat(addresses.getBoolean("complete")).isFalse();
+    assertThat(addresses.getInt("count")).isEqualTo(140);
     JsonObject open = body.getJsonObject("openTickets").getJsonObject("data");
     assertThat(open.getJsonArray("items")).isEmpty();
     assertThat(open.getBoolean("complete")).isFalse();
