@@ -1,8 +1,8 @@
 // Offline checks of the data tier (kube/backing, kube/base/*-mysql, kube/README.md "The data
 // tier"), run by validate.mjs on each rendering:
-//  1. schema: RabbitMQ operators' kinds (rabbitmq.com: RabbitmqCluster, User, Permission, Vhost)
-//     against the platform's closed JSON schemas in kube/tools/schemas/ (ajv); a kind without one
-//     fails;
+//  1. (the RabbitMQ operator's kinds, rabbitmq.com: RabbitmqCluster, User, Permission, Vhost,
+//     are checked against the platform's closed JSON schemas in kube/tools/schemas/ by
+//     validate.mjs, with every such kind: models.mjs closedSchemaProblems);
 //  2. rules, on every overlay's rendering (overlays-*.yaml), across its objects:
 //     - RabbitMQ: one RabbitmqCluster with persistence, the management and prometheus plugins, an
 //       odd number of nodes (at least 3 outside local development), a PodDisruptionBudget that
@@ -28,43 +28,12 @@
 //  3. across the overlays: the persistent storage every environment requests (StatefulSets' claim
 //     templates, PersistentVolumeClaims, generic ephemeral volumes, RabbitMQ's persistence, times
 //     replicas) is printed per environment, and together it must reach MIN_TOTAL_STORAGE_GIB.
-import { readFileSync, readdirSync } from "node:fs";
-import { createRequire } from "node:module";
+import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { allows } from "./environments.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const require = process.env.KUBE_TOOLS_DIR
-  ? createRequire(join(process.env.KUBE_TOOLS_DIR, "index.js"))
-  : createRequire(import.meta.url);
-const AjvModule = require("ajv");
-const Ajv = AjvModule.default ?? AjvModule;
-
-// 1. Schemas --------------------------------------------------------------------------------
-
-const GROUP = "rabbitmq.com/";
-const SCHEMA_FILES = ["rabbitmqcluster", "user", "permission", "vhost"].map((k) => `${k}.schema.json`);
-const ajv = new Ajv({ allErrors: true, strict: true });
-const schemas = new Map();
-for (const file of SCHEMA_FILES) {
-  const validate = ajv.compile(JSON.parse(readFileSync(join(here, "..", "schemas", file), "utf8")));
-  schemas.set(validate.schema.properties.kind.const, validate);
-}
-
-// Problems of a rabbitmq.com object, or undefined for any other object.
-export function schemaProblems(obj) {
-  if (!String(obj.apiVersion).startsWith(GROUP)) return undefined;
-  const validate = schemas.get(obj.kind);
-  if (!validate) return [`no schema for ${obj.apiVersion} ${obj.kind} in kube/tools/schemas/`];
-  if (validate(obj)) return [];
-  return validate.errors.map((err) => {
-    const where = err.instancePath || "/";
-    if (err.keyword === "additionalProperties") return `${where}/${err.params.additionalProperty} unknown field`;
-    if (err.keyword === "enum") return `${where} ${err.message}: ${err.params.allowedValues.join(", ")}`;
-    return `${where} ${err.message}`;
-  });
-}
 
 // 2. Rules ----------------------------------------------------------------------------------
 

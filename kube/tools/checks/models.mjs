@@ -1,11 +1,13 @@
 // The typed models of the npm packages @kubernetes-models/* (Gateway API, Prometheus Operator,
 // Argo CD, External Secrets): one way, shared by validate.mjs and its check modules, to find a
 // kind's model, validate an object against its schema, and report the fields its type
-// declarations do not know (the models' own validation lets unknown fields through).
-import { existsSync, readFileSync } from "node:fs";
+// declarations do not know (the models' own validation lets unknown fields through). And for the
+// kinds no package models (Envoy Gateway's policies, the RabbitMQ operator's objects), the
+// platform's own closed JSON schemas in kube/tools/schemas/ (closedSchemaProblems).
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 // Packages resolve from KUBE_TOOLS_DIR (where validate.sh installs them), as usual otherwise.
 export const require = process.env.KUBE_TOOLS_DIR
@@ -82,4 +84,39 @@ export function unknownFields(value, file, path, out) {
     if (element && Array.isArray(child)) child.forEach((c, i) => unknownFields(c, next, `${path}/${key}/${i}`, out));
     else if (!element) unknownFields(child, next, `${path}/${key}`, out);
   }
+}
+
+// The platform's closed schemas (kube/tools/schemas/*.schema.json), one per kind, compiled once;
+// loaded on first use, as only some runs meet such kinds.
+let closedSchemas;
+function closedSchemasByKind() {
+  if (!closedSchemas) {
+    const AjvModule = require("ajv");
+    const Ajv = AjvModule.default ?? AjvModule;
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "schemas");
+    const files = readdirSync(dir).filter((f) => f.endsWith(".schema.json"));
+    for (const file of files) ajv.addSchema(JSON.parse(readFileSync(join(dir, file), "utf8")));
+    closedSchemas = new Map();
+    for (const file of files) {
+      const validate = ajv.getSchema(file);
+      const kind = validate.schema.properties?.kind?.const;
+      if (kind) closedSchemas.set(kind, validate);
+    }
+  }
+  return closedSchemas;
+}
+
+// What the platform's closed schema of obj's kind says of it, one line per error (an unknown
+// field by name); a kind without a schema is a problem too.
+export function closedSchemaProblems(obj) {
+  const validate = closedSchemasByKind().get(obj.kind);
+  if (!validate) return [`no schema for ${obj.apiVersion} ${obj.kind} in kube/tools/schemas/`];
+  if (validate(obj)) return [];
+  return validate.errors.map((err) => {
+    const where = err.instancePath || "/";
+    if (err.keyword === "additionalProperties") return `${where}/${err.params.additionalProperty} unknown field`;
+    if (err.keyword === "enum") return `${where} ${err.message}: ${err.params.allowedValues.join(", ")}`;
+    return `${where} ${err.message}`;
+  });
 }
