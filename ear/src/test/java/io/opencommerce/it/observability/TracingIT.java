@@ -9,20 +9,13 @@ import io.opencommerce.it.support.Platform.Reply;
 import io.opencommerce.it.support.ServerLogs;
 import io.opencommerce.it.support.Shop;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,11 +26,6 @@ import org.junit.jupiter.api.Test;
 class TracingIT {
   private static final Duration EVENTUAL = Duration.ofSeconds(20);
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Path ACCESS_LOG =
-      Path.of(
-          System.getProperty("platform.server.dir", "target/liberty/wlp/usr/servers/platform"),
-          "logs",
-          "http_access.log");
   private static final Pattern TRACEPARENT =
       Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]");
 
@@ -63,7 +51,9 @@ class TracingIT {
 
     // The storefront's own request carries the caller's span; each call it made to the catalogue
     // and the FAQ carries the same trace, from a span of the storefront's (not the caller's).
-    List<String> lines = accessLines(correlation, "/storefront/api/product-pages/");
+    List<String> lines =
+        ServerLogs.awaitAccessLines(
+            correlation, line -> line.contains("/storefront/api/product-pages/"), EVENTUAL);
     assertThat(lines)
         .anySatisfy(
             line ->
@@ -148,33 +138,6 @@ class TracingIT {
             record -> correlation.equals(record.getString("ext_correlationId", null)),
             EVENTUAL);
     assertThat(records.get(0).getString("ext_traceId")).matches("[0-9a-f]{32}");
-  }
-
-  /**
-   * The access log's lines of one correlation id, once the line of the request to {@code path} is
-   * there (written when it answered: after the lines of the calls it made).
-   */
-  private static List<String> accessLines(String correlation, String path) {
-    List<List<String>> found = new ArrayList<>();
-    Awaitility.await()
-        .atMost(EVENTUAL)
-        .pollInterval(Duration.ofMillis(250))
-        .until(
-            () -> {
-              List<String> lines;
-              try {
-                lines =
-                    Files.readAllLines(ACCESS_LOG, StandardCharsets.UTF_8).stream()
-                        .filter(line -> line.contains(correlation))
-                        .toList();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-              found.clear();
-              found.add(lines);
-              return lines.stream().anyMatch(line -> line.contains(path));
-            });
-    return found.get(0);
   }
 
   private static String hex(int bytes) {

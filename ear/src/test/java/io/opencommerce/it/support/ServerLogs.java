@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -33,18 +34,34 @@ public final class ServerLogs {
    * that {@code match} accepts, for at most {@code limit}; returns all the matching ones.
    */
   public static List<JsonObject> await(String needle, Predicate<JsonObject> match, Duration limit) {
-    List<List<JsonObject>> found = new ArrayList<>();
-    Awaitility.await()
+    return poll(
+        () -> records(needle).stream().filter(match).toList(), found -> !found.isEmpty(), limit);
+  }
+
+  /**
+   * The lines of the text access log ({@code logs/http_access.log}: each request with its
+   * correlation id and the {@code traceparent} it came with) that contain {@code needle}, once one
+   * of them satisfies {@code until}, waiting at most {@code limit}.
+   */
+  public static List<String> awaitAccessLines(
+      String needle, Predicate<String> until, Duration limit) {
+    return poll(
+        () -> {
+          try (Stream<String> lines =
+              Files.lines(LOGS.resolve("http_access.log"), StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(needle)).toList();
+          }
+        },
+        found -> found.stream().anyMatch(until),
+        limit);
+  }
+
+  /** Reads {@code read} every 250 ms until what it answers satisfies {@code done}. */
+  private static <T> List<T> poll(Callable<List<T>> read, Predicate<List<T>> done, Duration limit) {
+    return Awaitility.await()
         .atMost(limit)
         .pollInterval(Duration.ofMillis(250))
-        .until(
-            () -> {
-              List<JsonObject> records = records(needle).stream().filter(match).toList();
-              found.clear();
-              found.add(records);
-              return !records.isEmpty();
-            });
-    return found.get(0);
+        .until(read, done::test);
   }
 
   /** Every record containing {@code needle}, oldest first. */

@@ -13,7 +13,6 @@ import io.opencommerce.kit.tracing.Traces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -199,48 +198,39 @@ public class InboundEventConsumer {
         return;
       }
       EventEnvelope received = envelope[0];
-      try {
-        // The handler's work and its log lines join the trace of the request that published it.
-        Traces.consuming(
-            received.type() + " process",
-            received.traceparent(),
-            () -> {
-              try {
-                settle(tag, received, event);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-              return null;
-            });
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
+      // The handler's work and its log lines join the trace of the request that published it.
+      Traces.consuming(
+          received.type() + " process",
+          received.traceparent(),
+          () -> {
+            settle(tag, received, event);
+            return null;
+          });
     }
 
     /** Handles the event and acknowledges it, or returns it to the queue when handling failed. */
     private void settle(long tag, EventEnvelope received, IntegrationEvent event)
         throws IOException {
-      EventEnvelope[] envelope = {received};
       try {
-        boolean handled = handleThroughOutages(envelope[0], event);
+        boolean handled = handleThroughOutages(received, event);
         LOG.info(
             () ->
                 (handled ? "Handled event " : "Skipped already handled event ")
-                    + envelope[0].id()
+                    + received.id()
                     + " "
-                    + envelope[0].type());
+                    + received.type());
         getChannel().basicAck(tag, false);
         count(handled ? "handled" : "duplicate");
       } catch (StoppedWaiting e) {
         // The consumer is closing while a dependency is down: the unacknowledged message goes
         // back to the queue with the channel, without costing it a delivery.
-        LOG.info(() -> "Left event " + envelope[0].id() + " to the queue: " + e.getMessage());
+        LOG.info(() -> "Left event " + received.id() + " to the queue: " + e.getMessage());
       } catch (RuntimeException | Error e) {
         // An Error too: escaping handleDelivery, it would make the client close this channel and
         // the queue would lose its consumer without a word.
         LOG.log(
             e instanceof Error ? Level.SEVERE : Level.WARNING,
-            "Handling event " + envelope[0].id() + " " + envelope[0].type() + " failed; requeued",
+            "Handling event " + received.id() + " " + received.type() + " failed; requeued",
             e);
         getChannel().basicNack(tag, false, true);
         count("failed");

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -32,8 +33,8 @@ public final class LogFields {
 
   private static final Api API = Api.find();
 
-  /** The registered callbacks: Liberty keeps only weak references to them. */
-  private static final List<Object> KEPT = new ArrayList<>();
+  /** The registered callbacks by field name: Liberty keeps only weak references to them. */
+  private static final Map<String, Object> KEPT = new HashMap<>();
 
   private LogFields() {}
 
@@ -43,13 +44,13 @@ public final class LogFields {
    * and server: the first application to register a name provides its value for all.
    */
   public static synchronized void always(String name, Supplier<String> value) {
-    if (API == null || KEPT.stream().anyMatch(kept -> kept.toString().equals(name))) {
+    if (API == null || KEPT.containsKey(name)) {
       return;
     }
     try {
       Object callback = API.callback(name, value);
       API.register.invoke(null, name, callback);
-      KEPT.add(callback);
+      KEPT.put(name, callback);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof IllegalArgumentException) {
         // Registered by another application of this server (each WAR has its own kit): its

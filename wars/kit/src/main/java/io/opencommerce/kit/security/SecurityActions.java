@@ -44,8 +44,7 @@ public class SecurityActions implements ContainerResponseFilter {
       log.record("access-denied", Outcome.DENIED, target, null);
     } else if (status == 401 && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
       log.record("token-refused", Outcome.DENIED, target, null);
-    } else if (!SAFE.contains(request.getMethod())
-        && (caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.AGENT))) {
+    } else if (!SAFE.contains(request.getMethod()) && caller.seesAllCustomers()) {
       Outcome outcome =
           status < 400 ? Outcome.SUCCESS : status < 500 ? Outcome.DENIED : Outcome.FAILED;
       log.record("staff-change", outcome, target, "HTTP " + status);

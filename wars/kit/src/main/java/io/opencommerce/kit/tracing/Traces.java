@@ -11,7 +11,6 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -78,8 +77,15 @@ public final class Traces {
    * joins the trace of the request that published the event. A failure marks the span and
    * propagates.
    */
-  public static <T> T consuming(String name, String traceparent, Supplier<T> work) {
-    return AVAILABLE ? Otel.consuming(name, traceparent, work) : work.get();
+  public static <T, E extends Exception> T consuming(
+      String name, String traceparent, Work<T, E> work) throws E {
+    return AVAILABLE ? Otel.consuming(name, traceparent, work) : work.run();
+  }
+
+  /** Work done in a span: it answers a value or fails, with a checked exception of its own too. */
+  @FunctionalInterface
+  public interface Work<T, E extends Exception> {
+    T run() throws E;
   }
 
   /**
@@ -151,10 +157,11 @@ public final class Traces {
       return scope::close;
     }
 
-    static <T> T consuming(String name, String traceparent, Supplier<T> work) {
+    static <T, E extends Exception> T consuming(String name, String traceparent, Work<T, E> work)
+        throws E {
       Tracer spans = tracer();
       if (spans == null) {
-        return work.get();
+        return work.run();
       }
       Context parent =
           traceparent == null
@@ -170,8 +177,8 @@ public final class Traces {
               .setAttribute("messaging.operation.type", "process")
               .startSpan();
       try (Scope ignored = span.makeCurrent()) {
-        return work.get();
-      } catch (RuntimeException | Error e) {
+        return work.run();
+      } catch (Exception | Error e) {
         span.recordException(e);
         span.setStatus(StatusCode.ERROR);
         throw e;
